@@ -1,0 +1,46 @@
+package dk.eojxds.model;
+
+/**
+ * Code values of the Danish XDS metadata profile (MedCom, "dk-medcom-xds-metadata") that this
+ * system uses. Values whose national spelling is not settled (formatCode) are defaults only;
+ * the services take them from configuration.
+ */
+public final class DkXdsCodes {
+
+    public static final String CLASS_CODE_SCHEME = "1.2.208.184.100.9";
+    public static final String FORMAT_CODE_SCHEME = "1.2.208.184.100.10";
+    public static final String LOINC = "2.16.840.1.113883.6.1";
+    public static final String SNOMED_CT = "2.16.840.1.113883.6.96";
+    public static final String CONFIDENTIALITY_SCHEME = "2.16.840.1.113883.5.25";
+    /** NPU terminology, including the Danish (DNK) and MedCom (MCS) local codes. */
+    public static final String NPU = "1.2.208.176.2.1";
+    /** Root of ClinicalDocument.id in Danish CDA documents. */
+    public static final String CDA_DOCUMENT_ID_ROOT = "1.2.208.184";
+    /** homeCommunityId of the Danish national infrastructure in production. */
+    public static final String HOME_COMMUNITY_ID_PRODUCTION = "urn:oid:1.2.208.176.8.1";
+    public static final String LANGUAGE_DANISH = "da-DK";
+
+    public static final Code CLASS_CLINICAL_REPORT = new Code("001", CLASS_CODE_SCHEME, "Klinisk rapport");
+    public static final Code CONFIDENTIALITY_NORMAL = new Code("N", CONFIDENTIALITY_SCHEME, "Normal");
+
+    public static final Code TYPE_PHMR = new Code("53576-5", LOINC, "Personal Health Monitoring Report");
+    public static final Code TYPE_QRD = new Code("74465-6", LOINC, "Questionnaire Response Document");
+    public static final Code TYPE_PROBLEM_LIST = new Code("11450-4", LOINC, "Problem list - Reported");
+
+    public static final Code FORMAT_PHMR = new Code("urn:ad:dk:medcom:phmr-v1.3:full", FORMAT_CODE_SCHEME,
+            "DK PHMR schema");
+    public static final Code FORMAT_QRD = new Code("urn:ad:dk:medcom:qrd-v1.3:full", FORMAT_CODE_SCHEME,
+            "DK QRD schema");
+
+    public static final Code FACILITY_HOME_NURSING = new Code("550621000005101", SNOMED_CT, "hjemmesygeplejeenhed");
+    public static final Code FACILITY_HOME_CARE = new Code("554821000005109", SNOMED_CT, "hjemmeplejeenhed");
+    public static final Code FACILITY_MUNICIPALITY = new Code("547211000005108", SNOMED_CT, "kommune");
+
+    public static final Code PRACTICE_HOME_NURSING = new Code("658161000005107", SNOMED_CT, "hjemmesygepleje");
+    public static final Code PRACTICE_HOME_CARE = new Code("658171000005102", SNOMED_CT, "hjemmepleje");
+    public static final Code PRACTICE_PREVENTION = new Code("658151000005105", SNOMED_CT,
+            "sundhedsfremme og forebyggelse");
+
+    private DkXdsCodes() {
+    }
+}
