@@ -1,0 +1,182 @@
+package dk.eojxds.ingest.delta;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ingest schema: resources, change rows, cursors and the quarantine. */
+@Repository
+class IngestStore {
+
+    /*
+     * One round trip per page: upsert the resources (an older version never overwrites a newer
+     * one), and for every row that really changed, raise a change row for its document and, when
+     * the resource moved to another citizen or day, for the document it left.
+     */
+    private static final String UPSERT_PAGE = """
+            WITH incoming AS (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::bigint[], ?::timestamptz[], ?::text[], ?::text[])
+                    AS t(resource_type, resource_id, family, feed, citizen_cpr, partition_key,
+                         version_id, last_updated, status, raw_json)
+            ), previous AS (
+                SELECT r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key
+                FROM ingest.resource r JOIN incoming i USING (resource_type, resource_id)
+            ), stored AS (
+                INSERT INTO ingest.resource AS r (resource_type, resource_id, family, feed, citizen_cpr,
+                                                  partition_key, version_id, last_updated, status, raw_json)
+                SELECT resource_type, resource_id, family, feed, citizen_cpr, partition_key,
+                       version_id, last_updated, status, raw_json
+                FROM incoming
+                ON CONFLICT (resource_type, resource_id) DO UPDATE
+                    SET family = EXCLUDED.family, feed = EXCLUDED.feed, citizen_cpr = EXCLUDED.citizen_cpr,
+                        partition_key = EXCLUDED.partition_key, version_id = EXCLUDED.version_id,
+                        last_updated = EXCLUDED.last_updated, status = EXCLUDED.status,
+                        raw_json = EXCLUDED.raw_json, received_at = now()
+                    WHERE (coalesce(r.version_id, -1), r.last_updated)
+                        < (coalesce(EXCLUDED.version_id, -1), EXCLUDED.last_updated)
+                RETURNING r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key
+            ), touched AS (
+                SELECT family, citizen_cpr, partition_key FROM stored
+                UNION
+                SELECT p.family, p.citizen_cpr, p.partition_key
+                FROM previous p JOIN stored s USING (resource_type, resource_id)
+            ), changed AS (
+                INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key)
+                SELECT family, citizen_cpr, partition_key FROM touched
+                ORDER BY family, citizen_cpr, partition_key
+                ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
+                    SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM changed) AS changed
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+
+    IngestStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+    }
+
+    /** Stores the resources; returns how many were new or newer than what was stored. */
+    int upsert(Feed feed, Collection<IngestedResource> resources) {
+        if (resources.isEmpty()) {
+            return 0;
+        }
+        List<IngestedResource> unique = newestPerId(resources);
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT_PAGE)) {
+                bindColumns(connection, statement, feed, unique);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getInt("stored");
+                }
+            }
+        });
+    }
+
+    // ON CONFLICT cannot touch one row twice in a statement: keep each id's newest version only.
+    private static List<IngestedResource> newestPerId(Collection<IngestedResource> resources) {
+        Map<String, IngestedResource> newest = new LinkedHashMap<>();
+        for (IngestedResource resource : resources) {
+            newest.merge(resource.resourceType() + "/" + resource.resourceId(), resource,
+                    (kept, candidate) -> candidate.isNewerThan(kept) ? candidate : kept);
+        }
+        return List.copyOf(newest.values());
+    }
+
+    private static void bindColumns(Connection connection, PreparedStatement statement, Feed feed,
+                                    List<IngestedResource> rows) throws SQLException {
+        int n = rows.size();
+        String[][] text = new String[9][n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            IngestedResource r = rows.get(i);
+            text[0][i] = r.resourceType();
+            text[1][i] = r.resourceId();
+            text[2][i] = r.family().name();
+            text[3][i] = feed.name();
+            text[4][i] = r.citizen().value();
+            text[5][i] = r.partitionKey();
+            text[6][i] = r.lastUpdated().toString();
+            text[7][i] = r.status();
+            text[8][i] = r.rawJson();
+            versions[i] = r.versionId();
+        }
+        statement.setArray(1, array(connection, text[0]));
+        statement.setArray(2, array(connection, text[1]));
+        statement.setArray(3, array(connection, text[2]));
+        statement.setArray(4, array(connection, text[3]));
+        statement.setArray(5, array(connection, text[4]));
+        statement.setArray(6, array(connection, text[5]));
+        statement.setArray(7, connection.createArrayOf("int8", versions));
+        statement.setArray(8, array(connection, text[6]));
+        statement.setArray(9, array(connection, text[7]));
+        statement.setArray(10, array(connection, text[8]));
+    }
+
+    private static Array array(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
+    }
+
+    void quarantine(Feed feed, String position, List<RejectedResource> rejected) {
+        for (RejectedResource r : rejected) {
+            String sql = r.resourceId() == null
+                    ? "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload) "
+                      + "VALUES (?, ?, ?, ?, ?::text[], ?)"
+                    : "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload) "
+                      + "VALUES (?, ?, ?, ?, ?::text[], ?) "
+                      + "ON CONFLICT (feed, resource_type, resource_id) WHERE resource_id IS NOT NULL DO UPDATE "
+                      + "SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, "
+                      + "raw_payload = EXCLUDED.raw_payload, last_seen_at = now(), "
+                      + "times_seen = ingest.quarantine.times_seen + 1";
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, feed.name());
+                    statement.setString(2, r.resourceType());
+                    statement.setString(3, r.resourceId());
+                    statement.setString(4, position);
+                    statement.setArray(5, array(connection, r.reasons().toArray(String[]::new)));
+                    statement.setString(6, r.rawPayload());
+                    statement.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    Optional<Instant> cursor(Feed feed) {
+        return client.sql("SELECT position FROM ingest.feed_cursor WHERE feed = ?")
+                .param(feed.name())
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    /** Moves the cursor forward, never back (two pollers may race). */
+    void advanceCursor(Feed feed, Instant position) {
+        client.sql("""
+                        INSERT INTO ingest.feed_cursor (feed, position) VALUES (?, ?)
+                        ON CONFLICT (feed) DO UPDATE
+                            SET position = greatest(ingest.feed_cursor.position, EXCLUDED.position),
+                                updated_at = now()
+                        """)
+                .param(feed.name())
+                .param(Timestamp.from(position))
+                .update();
+    }
+}

@@ -1,0 +1,46 @@
+package dk.eojxds.testsupport;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives every Spring test context an empty PostgreSQL database of its own (registered through
+ * META-INF/spring.factories), so test classes never interfere through shared rows. Contexts that
+ * Spring caches share their database, as they share everything else.
+ */
+public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                     List<ContextConfigurationAttributes> configAttributes) {
+        return new FreshDatabase();
+    }
+
+    private static final class FreshDatabase implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            DatabaseCoordinates db = PostgresServer.forTests().createDatabase("test");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshTestDatabase",
+                    Map.of("eojxds.db.url", db.url(), "eojxds.db.user", db.user(),
+                            "eojxds.db.password", db.password())));
+        }
+
+        // All instances are equal: whether two test classes share a context is Spring's decision.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FreshDatabase;
+        }
+
+        @Override
+        public int hashCode() {
+            return FreshDatabase.class.hashCode();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dk.eojxds.testsupport;
+
+import org.flywaydb.core.Flyway;
+
+/** Applies a schema's migrations the way its owning service does at start-up. */
+public final class Migrations {
+
+    private Migrations() {
+    }
+
+    public static void apply(DatabaseCoordinates db, String schema) {
+        Flyway.configure()
+                .dataSource(db.url(), db.user(), db.password())
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/" + schema)
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,40 @@
+package dk.eojxds.repository;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * This repository's identity and the code values of the documents it builds (prefix
+ * {@code eojxds.repository}). Code values are configuration because their national spellings
+ * are not settled (formatCode in particular).
+ *
+ * @param uniqueId        repositoryUniqueId: the OID by which DDS routes ITI-43 to us
+ * @param homeCommunityId the community's id, {@code urn:oid:...}
+ * @param buildInterval   pause between two sweeps of pending changes
+ * @param buildBatchSize  changes claimed per sweep and transaction
+ */
+@Validated
+@ConfigurationProperties("eojxds.repository")
+public record RepositoryProperties(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+") String uniqueId,
+        @NotBlank @Pattern(regexp = "urn:oid:[0-2](\\.(0|[1-9]\\d*))+") String homeCommunityId,
+        @NotNull Duration buildInterval,
+        int buildBatchSize,
+        @Valid @NotNull FamilyCodes telma) {
+
+    /** The code values one family's documents carry. */
+    public record FamilyCodes(
+            @NotBlank String formatCode,
+            @NotBlank String formatCodeDisplay,
+            @NotBlank String facilityTypeCode,
+            @NotBlank String facilityTypeDisplay,
+            @NotBlank String practiceSettingCode,
+            @NotBlank String practiceSettingDisplay) {
+    }
+}

@@ -1,0 +1,9 @@
+package dk.eojxds.repository.build;
+
+import dk.eojxds.model.HomeMeasurement;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One home measurement as it goes into a PHMR document. */
+record Measurement(String resourceId, HomeMeasurement kind, BigDecimal value, String unit, Instant effective) {
+}
