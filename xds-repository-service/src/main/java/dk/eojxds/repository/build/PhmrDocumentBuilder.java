@@ -96,7 +96,7 @@ class PhmrDocumentBuilder {
         // The gateway carries no name; sex and birth date follow from the CPR number itself.
         boolean male = (citizen.value().charAt(9) - '0') % 2 == 1;
         empty(xml, "administrativeGenderCode", "code", male ? "M" : "F", "codeSystem", "2.16.840.1.113883.5.1");
-        empty(xml, "birthTime", "value", citizen.birthDate().toString().replace("-", "") + "000000+0000");
+        empty(xml, "birthTime", "value", citizen.birthDate().toString().replace("-", ""));
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();

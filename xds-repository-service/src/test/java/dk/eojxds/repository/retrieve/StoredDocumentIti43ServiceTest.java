@@ -1,0 +1,86 @@
+package dk.eojxds.repository.retrieve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dk.eojxds.repository.RepositoryProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+
+class StoredDocumentIti43ServiceTest {
+
+    private static final String REPOSITORY = "1.2.3.4.5";
+    private final StoredDocuments documents = mock(StoredDocuments.class);
+    private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
+            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null), new SimpleMeterRegistry());
+
+    StoredDocumentIti43ServiceTest() {
+        when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
+                "text/xml", "<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8))));
+        when(documents.find("missing")).thenReturn(Optional.empty());
+        when(documents.find("broken")).thenThrow(new IllegalStateException("connection reset by peer at db-7"));
+    }
+
+    private RetrievedDocumentSet retrieve(String repository, String... uniqueIds) {
+        RetrieveDocumentSet request = new RetrieveDocumentSet();
+        for (String id : uniqueIds) {
+            request.getDocuments().add(new DocumentReference(repository, id, "urn:oid:1.2.208.176.8.1"));
+        }
+        return service.retrieve(request);
+    }
+
+    @Test
+    void allFoundIsSuccessWithTheStoredMimeType() throws Exception {
+        RetrievedDocumentSet response = retrieve(REPOSITORY, "doc-1");
+        assertThat(response.getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(response.getErrors()).isEmpty();
+        assertThat(response.getDocuments()).singleElement().satisfies(d -> {
+            assertThat(d.getMimeType()).isEqualTo("text/xml");
+            assertThat(d.getRequestData().getRepositoryUniqueId()).isEqualTo(REPOSITORY);
+            assertThat(d.getRequestData().getHomeCommunityId()).isEqualTo("urn:oid:1.2.208.176.8.1");
+        });
+    }
+
+    @Test
+    void someMissingIsPartialSuccessWithTheMissingIdAsLocation() {
+        RetrievedDocumentSet response = retrieve(REPOSITORY, "doc-1", "missing");
+        assertThat(response.getStatus()).isEqualTo(Status.PARTIAL_SUCCESS);
+        assertThat(response.getDocuments()).hasSize(1);
+        assertThat(response.getErrors()).singleElement().satisfies(e -> {
+            assertThat(e.getErrorCode()).isEqualTo(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+            assertThat(e.getLocation()).isEqualTo("missing");
+        });
+    }
+
+    @Test
+    void noneFoundIsFailure() {
+        assertThat(retrieve(REPOSITORY, "missing").getStatus()).isEqualTo(Status.FAILURE);
+    }
+
+    @Test
+    void anotherRepositoryIsUnknownRepositoryId() {
+        RetrievedDocumentSet response = retrieve("9.9.9", "doc-1");
+        assertThat(response.getStatus()).isEqualTo(Status.FAILURE);
+        assertThat(response.getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.UNKNOWN_REPOSITORY_ID));
+    }
+
+    @Test
+    void anInternalErrorIsRepositoryErrorWithoutInternals() {
+        RetrievedDocumentSet response = retrieve(REPOSITORY, "broken", "doc-1");
+        assertThat(response.getStatus()).isEqualTo(Status.PARTIAL_SUCCESS);
+        assertThat(response.getErrors()).singleElement().satisfies(e -> {
+            assertThat(e.getErrorCode()).isEqualTo(ErrorCode.REPOSITORY_ERROR);
+            assertThat(e.getCodeContext()).doesNotContain("db-7");
+        });
+    }
+}
