@@ -1,9 +1,16 @@
 package dk.eojxds.devstack.registry;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
@@ -14,6 +21,8 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +34,55 @@ import org.springframework.stereotype.Component;
 @Component
 public class InMemoryRegistry {
 
-    private final Map<String, DocumentEntry> byEntryUuid = new LinkedHashMap<>();
-    private final Map<String, String> entryUuidByUniqueId = new LinkedHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(InMemoryRegistry.class);
+
+    private final LinkedHashMap<String, DocumentEntry> byEntryUuid;
+    private final LinkedHashMap<String, String> entryUuidByUniqueId;
+    private final Path storeFile;
+
+    public InMemoryRegistry(RegistryStandInProperties properties) {
+        this.storeFile = properties.storeFile() == null || properties.storeFile().isBlank()
+                ? null : Path.of(properties.storeFile());
+        State state = load(storeFile);
+        this.byEntryUuid = state.byEntryUuid();
+        this.entryUuidByUniqueId = state.entryUuidByUniqueId();
+    }
+
+    private record State(LinkedHashMap<String, DocumentEntry> byEntryUuid,
+                         LinkedHashMap<String, String> entryUuidByUniqueId) implements Serializable {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static State load(Path file) {
+        if (file == null || !Files.exists(file)) {
+            return new State(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+            State state = (State) in.readObject();
+            log.info("Registry stand-in loaded {} entries from {}", state.byEntryUuid().size(), file);
+            return state;
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("registry stand-in store " + file + " is unreadable; delete it to start empty", e);
+        }
+    }
+
+    // Write-then-rename, so that a crash never leaves half a file behind.
+    private void save() {
+        if (storeFile == null) {
+            return;
+        }
+        try {
+            Path parent = storeFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, "registry", ".tmp");
+            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temporary))) {
+                out.writeObject(new State(byEntryUuid, entryUuidByUniqueId));
+            }
+            Files.move(temporary, storeFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the registry stand-in to " + storeFile, e);
+        }
+    }
 
     public synchronized Response register(RegisterDocumentSet submission) {
         List<ErrorInfo> errors = new ArrayList<>();
@@ -64,6 +120,7 @@ public class InMemoryRegistry {
                 byEntryUuid.get(association.getTargetUuid()).setAvailabilityStatus(AvailabilityStatus.DEPRECATED);
             }
         }
+        save();
         return new Response(Status.SUCCESS);
     }
 

@@ -1,0 +1,56 @@
+package dk.eojxds.devstack.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openehealth.ipf.commons.ihe.xds.core.SampleData;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+
+class InMemoryRegistryTest {
+
+    @TempDir
+    Path directory;
+
+    private static RegisterDocumentSet submission() {
+        return SampleData.createRegisterDocumentSet();
+    }
+
+    @Test
+    void reRegisteringTheSameDocumentSucceedsAndChangesNothing() {
+        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null));
+        RegisterDocumentSet submission = submission();
+        assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameUniqueIdWithAnotherHashIsRejected() {
+        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null));
+        registry.register(submission());
+        RegisterDocumentSet changed = submission();
+        changed.getDocumentEntries().get(0).setHash("ffffffffffffffffffffffffffffffffffffffff");
+        var response = registry.register(changed);
+        assertThat(response.getStatus()).isEqualTo(Status.FAILURE);
+        assertThat(response.getErrors()).extracting(e -> e.getErrorCode()).containsExactly(ErrorCode.NON_IDENTICAL_HASH);
+    }
+
+    @Test
+    void aFileBackedRegistryKeepsItsEntriesAcrossRestarts() {
+        RegistryStandInProperties properties = new RegistryStandInProperties(directory.resolve("registry.ser").toString());
+        RegisterDocumentSet submission = submission();
+        DocumentEntry entry = submission.getDocumentEntries().get(0);
+        new InMemoryRegistry(properties).register(submission);
+
+        InMemoryRegistry restarted = new InMemoryRegistry(properties);
+        assertThat(restarted.findDocuments(entry.getPatientId().getId(), List.of(AvailabilityStatus.APPROVED)))
+                .extracting(DocumentEntry::getUniqueId).containsExactly(entry.getUniqueId());
+    }
+}
