@@ -140,6 +140,30 @@ class GatewayToRetrieveEndToEndTest {
         assertThat(body).contains("xop:Include").contains("<ClinicalDocument");
     }
 
+    @Test
+    void everyServiceReportsHealthInfoAndItsPipelineMetrics() throws Exception {
+        InMemoryRegistry registry = stack.devStack().getBean(InMemoryRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registry.size() >= 1);
+        HttpClient http = HttpClient.newHttpClient();
+        Map<Integer, String> metricByPort = Map.of(
+                stack.ports().ingest(), "eojxds_ingest_resources_total",
+                stack.ports().repository(), "eojxds_repository_build_seconds",
+                stack.ports().registryAdapter(), "eojxds_registry_register_seconds");
+        for (Map.Entry<Integer, String> service : metricByPort.entrySet()) {
+            String base = "http://localhost:" + service.getKey() + "/actuator/";
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "info")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("description");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains(service.getValue());
+        }
+    }
+
     private List<DocumentEntry> findDocuments(Cpr cpr) {
         FindDocumentsQuery query = new FindDocumentsQuery();
         query.setPatientId(new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID)));
