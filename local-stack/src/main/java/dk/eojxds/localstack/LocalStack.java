@@ -55,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
         // The registry stand-in must outlive a restart as the database does, or replacements
         // of documents registered before the restart would point at nothing.
         LocalStack stack = start(db, Ports.fromEnvironment(), Map.of("dev-stack", List.of(
-                "eojxds.simulator.registry.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"))));
+                "eojxds.registry-stand-in.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"))));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         System.out.println(stack.describe(db));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.eojxds.devstack.gateway.SimulatedGateway;
+import dk.eojxds.devstack.gateway.SyntheticCitizens;
 import dk.eojxds.devstack.gateway.SyntheticTelma;
 import dk.eojxds.devstack.registry.InMemoryRegistry;
 import dk.eojxds.model.Cpr;
@@ -61,11 +62,11 @@ class GatewayToRetrieveEndToEndTest {
     static void startStack() {
         DatabaseCoordinates db = PostgresServer.forTests().createDatabase("e2e");
         stack = LocalStack.start(db, LocalStack.Ports.any(), Map.of(
-                "dev-stack", List.of("eojxds.simulator.telma.enabled=false"),
-                "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S", "eojxds.fkg.page-size=2"),
+                "dev-stack", List.of("eojxds.simulator.enabled=false"),
+                "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S", "eojxds.fkg.feeds.telma.page-size=2"),
                 "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S")));
-        SyntheticTelma.Citizen citizen = new SyntheticTelma.Citizen(CITIZEN, SyntheticTelma.MUNICIPALITIES.get(4));
+        SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(CITIZEN, SyntheticCitizens.MUNICIPALITIES.get(4));
         Instant morning = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
         published = List.of(
                 SyntheticTelma.observation(citizen, HomeMeasurement.SYSTOLIC_PRESSURE, new BigDecimal("142"), morning),
@@ -95,7 +96,7 @@ class GatewayToRetrieveEndToEndTest {
         assertThat(entry.getTypeCode().getCode()).isEqualTo("53576-5");
         assertThat(entry.getFormatCode().getCode()).isEqualTo("urn:ad:dk:medcom:phmr-v1.3:full");
         assertThat(entry.getAuthors().get(0).getAuthorInstitution().get(0).getIdNumber())
-                .isEqualTo(SyntheticTelma.MUNICIPALITIES.get(4).sor().value());
+                .isEqualTo(SyntheticCitizens.MUNICIPALITIES.get(4).sor().value());
         assertThat(entry.getEventCodeList()).extracting(c -> c.getCode())
                 .containsExactly("DNK05472", "DNK05473", "NPU03011", "NPU03804");
 
@@ -153,7 +154,7 @@ class GatewayToRetrieveEndToEndTest {
             String base = "http://localhost:" + service.getKey() + "/actuator/";
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "health/readiness")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SimulatorController {
 
-    private final TelmaFeedSimulator simulator;
+    private final FeedSimulator simulator;
     private final SimulatedGateway gateway;
 
-    SimulatorController(TelmaFeedSimulator simulator, SimulatedGateway gateway) {
+    SimulatorController(FeedSimulator simulator, SimulatedGateway gateway) {
         this.simulator = simulator;
         this.gateway = gateway;
     }

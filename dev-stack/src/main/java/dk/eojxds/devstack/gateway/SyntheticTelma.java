@@ -3,12 +3,10 @@ package dk.eojxds.devstack.gateway;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.HomeMeasurement;
-import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,43 +21,19 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * Synthetic TELMA data: citizens with valid (fictitious) CPR numbers in several municipalities,
- * and home-measurement Observations shaped as the national telemedicine infrastructure sends
- * them: NPU code, UCUM quantity, the citizen by CPR, the municipality by SOR code.
+ * Synthetic TELMA data: home-measurement Observations shaped as the national telemedicine
+ * infrastructure sends them: NPU code, UCUM quantity, the citizen by CPR, the municipality by SOR.
  */
 public final class SyntheticTelma {
 
-    /** Fictitious SOR codes for the municipalities the simulator serves. */
-    public static final List<Organisation> MUNICIPALITIES = List.of(
-            new Organisation("Københavns Kommune", SorCode.of("1301000016001")),
-            new Organisation("Aarhus Kommune", SorCode.of("1301000016002")),
-            new Organisation("Odense Kommune", SorCode.of("1301000016003")),
-            new Organisation("Aalborg Kommune", SorCode.of("1301000016004")),
-            new Organisation("Ærø Kommune", SorCode.of("1301000016005")));
-
     private final Random random;
 
-    public SyntheticTelma(long seed) {
-        this.random = new Random(seed);
-    }
-
-    public record Citizen(Cpr cpr, Organisation municipality) {
-    }
-
-    public List<Citizen> citizens(int count) {
-        List<Citizen> citizens = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            LocalDate born = LocalDate.of(1930 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            // seventh digit 0-3 means the 1900s for every year
-            String cpr = String.format("%02d%02d%02d%d%03d", born.getDayOfMonth(), born.getMonthValue(),
-                    born.getYear() % 100, random.nextInt(4), random.nextInt(1000));
-            citizens.add(new Citizen(Cpr.of(cpr), MUNICIPALITIES.get(i % MUNICIPALITIES.size())));
-        }
-        return citizens;
+    public SyntheticTelma(Random random) {
+        this.random = random;
     }
 
     /** A morning's set of measurements: blood pressure, pulse, saturation, weight. */
-    public List<Observation> morningSet(Citizen citizen, Instant at) {
+    public List<Observation> morningSet(SyntheticCitizens.Citizen citizen, Instant at) {
         List<Observation> set = new ArrayList<>();
         int systolic = 110 + random.nextInt(50);
         set.add(observation(citizen, HomeMeasurement.SYSTOLIC_PRESSURE, BigDecimal.valueOf(systolic), at));
@@ -74,7 +48,7 @@ public final class SyntheticTelma {
         return set;
     }
 
-    public static Observation observation(Citizen citizen, HomeMeasurement kind, BigDecimal value, Instant at) {
+    public static Observation observation(SyntheticCitizens.Citizen citizen, HomeMeasurement kind, BigDecimal value, Instant at) {
         Observation observation = new Observation();
         observation.setId(UUID.nameUUIDFromBytes((citizen.cpr().value() + kind + at).getBytes()).toString());
         observation.setStatus(Observation.ObservationStatus.FINAL);
@@ -93,7 +67,4 @@ public final class SyntheticTelma {
         return observation;
     }
 
-    public Random random() {
-        return random;
-    }
 }

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The simulator answers FHIR searches by _lastUpdated, oldest first, paged with link[next]. */
 @SpringBootTest(classes = DevStackApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=dev-stack", "eojxds.simulator.telma.enabled=false"})
+        properties = {"spring.config.name=dev-stack", "eojxds.simulator.enabled=false"})
 class GatewaySimulatorTest {
 
     @LocalServerPort
@@ -32,8 +32,8 @@ class GatewaySimulatorTest {
 
     @Test
     void pagesThroughEverythingChangedSinceAPointInTime() {
-        SyntheticTelma.Citizen citizen = new SyntheticTelma.Citizen(Cpr.of("0101501234"),
-                SyntheticTelma.MUNICIPALITIES.get(0));
+        SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(Cpr.of("0101501234"),
+                SyntheticCitizens.MUNICIPALITIES.get(0));
         Instant start = Instant.parse("2026-11-20T07:00:00Z");
         for (int i = 0; i < 7; i++) {
             gateway.publishStamped(SyntheticTelma.observation(citizen, HomeMeasurement.PULSE,
@@ -59,8 +59,8 @@ class GatewaySimulatorTest {
 
     @Test
     void aLateCommitKeepsItsOlderTimestampAndANewVersion() {
-        SyntheticTelma.Citizen citizen = new SyntheticTelma.Citizen(Cpr.of("0101501234"),
-                SyntheticTelma.MUNICIPALITIES.get(1));
+        SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(Cpr.of("0101501234"),
+                SyntheticCitizens.MUNICIPALITIES.get(1));
         Observation observation = SyntheticTelma.observation(citizen, HomeMeasurement.WEIGHT, new BigDecimal("80"),
                 Instant.parse("2026-11-20T07:00:00Z"));
         gateway.publish(observation);

@@ -3,12 +3,12 @@ package dk.eojxds.ingest.delta;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Polls every feed: reads all pages changed since the feed's cursor and commits them one by one.
  * <p>
- * The cursor becomes the newest {@code meta.lastUpdated} seen, but never later than now minus
- * the safety window: the gateway's transactions commit out of timestamp order, so a resource
- * stamped a moment ago may become visible only later. The overlap is read again on the next poll
- * and de-duplicated by the version-aware upsert.
+ * After each page the cursor becomes the newest {@code meta.lastUpdated} seen, and after the last
+ * page the poll's start minus the safety window, but never later than that: the gateway's
+ * transactions commit out of timestamp order, so a resource stamped a moment ago may become
+ * visible only later. The overlap is read again on the next poll
+ * and de-duplicated by the version-aware upsert. Each feed is polled by one instance at a time
+ * ({@link FeedLease}); a failing feed never stops the others.
  */
 @Component
 class DeltaPoller {
@@ -28,27 +30,41 @@ class DeltaPoller {
     private static final Logger log = LoggerFactory.getLogger(DeltaPoller.class);
 
     private final GatewayClient gateway;
-    private final TelmaPageReader reader;
+    private final PageReader reader;
     private final PageIngestor ingestor;
     private final IngestStore store;
+    private final FeedLease lease;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final List<Feed> feeds;
     private final Map<String, FeedStatus> status = new ConcurrentHashMap<>();
 
-    DeltaPoller(GatewayClient gateway, TelmaPageReader reader, PageIngestor ingestor, IngestStore store,
+    DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock) {
         this.gateway = gateway;
         this.reader = reader;
         this.ingestor = ingestor;
         this.store = store;
+        this.lease = lease;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.feeds = properties.feeds().entrySet().stream().filter(e -> e.getValue().enabled())
+                .map(e -> Feed.of(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(Feed::name)).toList();
+        for (Feed feed : feeds) {
+            meters.gauge("eojxds.ingest.cursor.age", List.of(io.micrometer.core.instrument.Tag.of("feed", feed.name())),
+                    this, poller -> poller.cursorAgeSeconds(feed));
+        }
     }
 
     List<Feed> feeds() {
-        return List.of(Feed.TELMA_OBSERVATIONS);
+        return feeds;
+    }
+
+    Optional<Feed> feed(String name) {
+        return feeds.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     @Scheduled(fixedDelayString = "${eojxds.fkg.poll-interval}", initialDelayString = "PT1S")
@@ -56,12 +72,18 @@ class DeltaPoller {
         if (!properties.enabled()) {
             return;
         }
-        for (Feed feed : feeds()) {
-            // One failing feed never stops the others.
+        for (Feed feed : feeds) {
             try {
-                poll(feed);
+                Optional<FeedLease.Held> held = lease.tryAcquire(feed);
+                if (held.isEmpty()) {
+                    continue; // another instance polls this feed now
+                }
+                try (FeedLease.Held ignored = held.get()) {
+                    poll(feed);
+                }
             } catch (RuntimeException e) {
                 status.put(feed.name(), FeedStatus.failed(clock.instant(), e));
+                meters.counter("eojxds.ingest.poll.failures", "feed", feed.name()).increment();
                 log.error("Polling feed {} failed; it will be retried at the next poll", feed.name(), e);
             }
         }
@@ -69,15 +91,19 @@ class DeltaPoller {
 
     /** Reads and commits everything the gateway has changed since the feed's cursor. */
     int poll(Feed feed) {
-        Instant cursor = store.cursor(feed).orElseGet(() -> clock.instant().minus(properties.initialLookback()));
-        Instant ceiling = clock.instant().minus(properties.safetyWindow());
+        Instant now = clock.instant();
+        Optional<Instant> stored = store.cursor(feed);
+        // a first poll starts as far back as the gateway keeps data: no gap to report yet
+        stored.ifPresent(position -> checkRetention(feed, position, now));
+        Instant cursor = stored.orElseGet(() -> now.minus(properties.initialLookback()));
+        Instant ceiling = now.minus(properties.safetyWindow());
         Instant newest = cursor;
         int pages = 0;
-        Bundle page = gateway.changedSince(feed, cursor);
+        GatewayPage page = gateway.changedSince(feed, cursor);
         while (page != null) {
-            Bundle current = page;
+            GatewayPage current = page;
             Timer.Sample sample = Timer.start(meters);
-            PageContent content = reader.read(feed, current, GatewayClient.position(current, cursor));
+            PageContent content = reader.read(feed, current);
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
                 newest = content.newestLastUpdated();
             }
@@ -87,8 +113,37 @@ class DeltaPoller {
             pages++;
             page = gateway.nextPage(current).orElse(null);
         }
+        // Every page was read: all that was committed before the poll began, up to the ceiling, is
+        // stored, so the cursor may move to the ceiling even on a feed with nothing new (otherwise a
+        // quiet feed would drift toward the retention limit).
+        if (ceiling.isAfter(cursor)) {
+            store.advanceCursor(feed, ceiling);
+        }
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
         return pages;
+    }
+
+    // Past the gateway's retention, deltas are gone: say so loudly and keep saying it until an
+    // initial load has filled the gap.
+    private void checkRetention(Feed feed, Instant cursor, Instant now) {
+        Duration age = Duration.between(cursor, now);
+        if (age.compareTo(properties.retention()) > 0) {
+            String detail = "cursor " + cursor + " is " + age.toHours() + " h old; the gateway keeps "
+                    + properties.retention().toDays() + " days, so deltas between them may be lost";
+            if (store.markGap(feed, now, detail)) {
+                log.error("Feed {} has a gap: {}. Run an initial load to fill it.", feed.name(), detail);
+                meters.counter("eojxds.ingest.gaps", "feed", feed.name()).increment();
+            }
+        }
+    }
+
+    private double cursorAgeSeconds(Feed feed) {
+        try {
+            return store.cursor(feed).map(c -> (double) Duration.between(c, clock.instant()).toSeconds())
+                    .orElse(0.0);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     Map<String, FeedStatus> status() {

@@ -1,52 +1,103 @@
 package dk.eojxds.ingest.delta;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.gclient.DateClientParam;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 
 /** FHIR searches against the gateway: resources changed since a point in time, page by page. */
 @Component
 class GatewayClient {
 
-    private final IGenericClient client;
-    private final int pageSize;
+    private final GatewayHttp http;
+    private final GatewayProperties properties;
+    private final ObjectMapper json = new ObjectMapper();
 
-    GatewayClient(FhirContext fhir, GatewayProperties properties) {
-        IRestfulClientFactory factory = fhir.getRestfulClientFactory();
-        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-        factory.setConnectTimeout((int) properties.connectTimeout().toMillis());
-        factory.setSocketTimeout((int) properties.readTimeout().toMillis());
-        this.client = fhir.newRestfulGenericClient(properties.baseUrl());
-        this.pageSize = properties.pageSize();
+    GatewayClient(GatewayHttp http, GatewayProperties properties) {
+        this.http = http;
+        this.properties = properties;
     }
 
     /** First page of the resources whose meta.lastUpdated is at or after {@code since}, oldest first. */
-    Bundle changedSince(Feed feed, Instant since) {
-        return client.search()
-                .forResource(feed.resourceType())
-                .where(new DateClientParam("_lastUpdated").afterOrEquals().millis(Date.from(since)))
-                .sort().ascending("_lastUpdated")
-                .count(pageSize)
-                .returnBundle(Bundle.class)
-                .execute();
-    }
-
-    Optional<Bundle> nextPage(Bundle page) {
-        if (page.getLink(Bundle.LINK_NEXT) == null) {
-            return Optional.empty();
+    GatewayPage changedSince(Feed feed, Instant since) {
+        StringBuilder url = new StringBuilder(properties.baseUrl().replaceAll("/+$", ""))
+                .append('/').append(feed.resourceType())
+                .append("?_lastUpdated=ge").append(encode(since.toString()))
+                .append("&_sort=_lastUpdated&_count=").append(feed.pageSize());
+        if (feed.profile() != null && !feed.profile().isBlank()) {
+            url.append("&_profile=").append(encode(feed.profile()));
         }
-        return Optional.of(client.loadPage().next(page).execute());
+        return fetch(url.toString());
     }
 
-    static String position(Bundle page, Instant since) {
-        Bundle.BundleLinkComponent self = page.getLink(Bundle.LINK_SELF);
-        return self != null ? self.getUrl() : "_lastUpdated=ge" + since;
+    Optional<GatewayPage> nextPage(GatewayPage page) {
+        return page.nextUrl() == null ? Optional.empty() : Optional.of(fetch(page.nextUrl()));
+    }
+
+    private GatewayPage fetch(String url) {
+        String body = http.get(url);
+        try {
+            return parse(body, url);
+        } catch (IOException e) {
+            // A page that is not even JSON cannot be split into entries; retrying later is the only
+            // way not to lose them (the cursor does not move).
+            throw new GatewayUnavailableException("gateway page is not valid JSON: " + url, e);
+        }
+    }
+
+    GatewayPage parse(String body, String url) throws IOException {
+        JsonNode bundle = json.readTree(body);
+        if (!"Bundle".equals(bundle.path("resourceType").asText())) {
+            throw new IOException("not a Bundle");
+        }
+        String self = url;
+        String next = null;
+        for (JsonNode link : bundle.path("link")) {
+            if ("next".equals(link.path("relation").asText())) {
+                next = link.path("url").asText();
+            } else if ("self".equals(link.path("relation").asText())) {
+                self = link.path("url").asText();
+            }
+        }
+        List<GatewayPage.RawEntry> entries = new ArrayList<>();
+        for (JsonNode entry : bundle.path("entry")) {
+            if ("outcome".equals(entry.path("search").path("mode").asText())) {
+                continue;
+            }
+            JsonNode resource = entry.path("resource");
+            if (resource.isMissingNode()) {
+                continue;
+            }
+            entries.add(new GatewayPage.RawEntry(text(resource, "resourceType"), text(resource, "id"),
+                    instant(resource.path("meta").path("lastUpdated").asText(null)), resource.toString()));
+        }
+        return new GatewayPage(self, next, entries);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    private static Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

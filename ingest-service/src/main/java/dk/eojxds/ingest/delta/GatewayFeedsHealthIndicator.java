@@ -11,8 +11,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN when a feed's cursor is older than the retention warning: the gateway keeps only seven
- * days, so a feed that lags that far is about to lose data and needs an operator now. A failing
+ * DOWN when a feed's cursor is older than the retention warning (the gateway keeps only seven
+ * days, so a feed that lags that far is about to lose data) or when a gap was recorded (it did
+ * lose data; only an initial load clears it). Either needs an operator now. A failing
  * last poll is reported but is not DOWN by itself (the next poll retries).
  */
 @Component
@@ -45,6 +46,11 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
                 behind = true;
                 details.put("problem", "cursor is older than " + properties.retentionWarning()
                         + "; the gateway deletes data after 7 days");
+            }
+            Optional<String> gap = store.gap(feed);
+            if (gap.isPresent()) {
+                behind = true;
+                details.put("gap", gap.get() + " (clear it with an initial load)");
             }
             DeltaPoller.FeedStatus last = lastPolls.get(feed.name());
             if (last != null) {

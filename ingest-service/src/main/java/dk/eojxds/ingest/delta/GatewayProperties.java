@@ -1,10 +1,14 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.DataFamily;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -12,23 +16,52 @@ import org.springframework.validation.annotation.Validated;
  * How to pull deltas from the municipalities' gateway (prefix {@code eojxds.fkg}).
  *
  * @param baseUrl          FHIR base URL of the gateway
- * @param pageSize         resources per search page ({@code _count})
- * @param pollInterval     pause between two polls of a feed
+ * @param pollInterval     pause between two polls of the feeds
  * @param safetyWindow     the cursor never advances past now minus this: the gateway's
  *                         transactions commit out of timestamp order
  * @param initialLookback  where a feed without a cursor starts (the gateway keeps seven days)
  * @param retentionWarning a cursor older than this turns health DOWN, before data is lost
+ * @param retention        how long the gateway keeps data; a cursor older than this means a gap
+ * @param maxAttempts      tries per HTTP call on 5xx, 429 and network errors
+ * @param feeds            the feeds to pull by name (the cursor's key); a map, so that one
+ *                         feed's setting can be overridden alone ({@code EOJXDS_FKG_FEEDS_TELMA_PAGE_SIZE})
  */
 @Validated
 @ConfigurationProperties("eojxds.fkg")
 public record GatewayProperties(
         @NotBlank String baseUrl,
-        @Min(1) @Max(1000) int pageSize,
         @NotNull Duration pollInterval,
         @NotNull Duration safetyWindow,
         @NotNull Duration initialLookback,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @NotNull Duration retentionWarning,
-        boolean enabled) {
+        @NotNull Duration retention,
+        @Min(1) @Max(20) int maxAttempts,
+        @NotNull Duration firstRetry,
+        @NotNull Duration maxRetry,
+        boolean enabled,
+        @Valid Auth auth,
+        @Valid @NotEmpty Map<String, FeedProperties> feeds) {
+
+    /** OAuth2 client credentials (the gateway uses Keycloak); absent means no Authorization header. */
+    public record Auth(String tokenUrl, String clientId, String clientSecret, String scope) {
+
+        boolean enabled() {
+            return tokenUrl != null && !tokenUrl.isBlank();
+        }
+    }
+
+    /**
+     * One feed: a FHIR search on a resource type (optionally restricted by {@code _profile}).
+     *
+     * @param pageSize {@code _count} per page
+     */
+    public record FeedProperties(
+            @NotNull DataFamily family,
+            @NotBlank String resourceType,
+            String profile,
+            @Min(1) @Max(1000) int pageSize,
+            boolean enabled) {
+    }
 }

@@ -137,14 +137,15 @@ class IngestStore {
     void quarantine(Feed feed, String position, List<RejectedResource> rejected) {
         for (RejectedResource r : rejected) {
             String sql = r.resourceId() == null
-                    ? "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload) "
-                      + "VALUES (?, ?, ?, ?, ?::text[], ?)"
-                    : "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload) "
-                      + "VALUES (?, ?, ?, ?, ?::text[], ?) "
+                    ? "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
+                      + "family) VALUES (?, ?, ?, ?, ?::text[], ?, ?)"
+                    : "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
+                      + "family) VALUES (?, ?, ?, ?, ?::text[], ?, ?) "
                       + "ON CONFLICT (feed, resource_type, resource_id) WHERE resource_id IS NOT NULL DO UPDATE "
                       + "SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, "
                       + "raw_payload = EXCLUDED.raw_payload, last_seen_at = now(), "
-                      + "times_seen = ingest.quarantine.times_seen + 1";
+                      + "times_seen = ingest.quarantine.times_seen + 1, state = 'OPEN', resolved_at = NULL, "
+                      + "resolved_by = NULL, resolution_note = NULL";
             jdbc.execute((ConnectionCallback<Void>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.setString(1, feed.name());
@@ -153,6 +154,7 @@ class IngestStore {
                     statement.setString(4, position);
                     statement.setArray(5, array(connection, r.reasons().toArray(String[]::new)));
                     statement.setString(6, r.rawPayload());
+                    statement.setString(7, feed.family().name());
                     statement.executeUpdate();
                 }
                 return null;
@@ -165,6 +167,27 @@ class IngestStore {
                 .param(feed.name())
                 .query((rs, i) -> rs.getTimestamp(1).toInstant())
                 .optional();
+    }
+
+    /** Records a gap unless one is already recorded; true when this call recorded it. */
+    boolean markGap(Feed feed, Instant at, String detail) {
+        return client.sql("""
+                        UPDATE ingest.feed_cursor SET gap_since = ?, gap_detail = ?
+                        WHERE feed = ? AND gap_since IS NULL
+                        """)
+                .param(Timestamp.from(at)).param(detail).param(feed.name())
+                .update() > 0;
+    }
+
+    Optional<String> gap(Feed feed) {
+        return client.sql("SELECT gap_since || ': ' || gap_detail FROM ingest.feed_cursor WHERE feed = ? AND gap_since IS NOT NULL")
+                .param(feed.name()).query(String.class).optional();
+    }
+
+    /** Only a completed initial load may clear a gap. */
+    void clearGaps(Instant loadStartedAt) {
+        client.sql("UPDATE ingest.feed_cursor SET gap_since = NULL, gap_detail = NULL WHERE gap_since <= ?")
+                .param(Timestamp.from(loadStartedAt)).update();
     }
 
     /** Moves the cursor forward, never back (two pollers may race). */

@@ -3,9 +3,9 @@ package dk.eojxds.ingest.delta;
 import java.util.List;
 
 /** Input that failed validation, with every reason, kept for the quarantine. */
-record RejectedResource(String resourceType, String resourceId, List<String> reasons, String rawPayload) {
+public record RejectedResource(String resourceType, String resourceId, List<String> reasons, String rawPayload) {
 
-    RejectedResource {
+    public RejectedResource {
         reasons = List.copyOf(reasons);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Import(IngestStore.class)
 class IngestStoreTest {
 
-    private static final Feed FEED = Feed.TELMA_OBSERVATIONS;
+    static final Feed FEED = new Feed("telma", DataFamily.TELMA, "Observation", null, 100);
     private static final Instant T0 = Instant.parse("2026-11-20T07:00:00Z");
 
     @Autowired

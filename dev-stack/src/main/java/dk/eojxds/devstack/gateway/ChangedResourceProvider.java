@@ -10,36 +10,43 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 
-/** Observation search by {@code _lastUpdated}, always oldest first, paged by the server. */
-class ObservationResourceProvider implements IResourceProvider {
+/**
+ * Search on one resource type by {@code _lastUpdated} (and {@code _profile}), always oldest first,
+ * paged by the server: the shape of the gateway's delta searches.
+ */
+class ChangedResourceProvider implements IResourceProvider {
 
     private final SimulatedGateway gateway;
+    private final Class<? extends Resource> type;
+    private final String typeName;
 
-    ObservationResourceProvider(SimulatedGateway gateway) {
+    ChangedResourceProvider(SimulatedGateway gateway, Class<? extends Resource> type, String typeName) {
         this.gateway = gateway;
+        this.type = type;
+        this.typeName = typeName;
     }
 
     @Override
-    public Class<Observation> getResourceType() {
-        return Observation.class;
+    public Class<? extends Resource> getResourceType() {
+        return type;
     }
 
     @Read
-    public Observation read(@IdParam IdType id) {
-        return (Observation) gateway.read("Observation", id.getIdPart())
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+    public Resource read(@IdParam IdType id) {
+        return gateway.read(typeName, id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public IBundleProvider search(@OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @OptionalParam(name = "_profile") UriParam profile,
                                   @Sort SortSpec ignoredSort) {
         Instant from = null;
         boolean inclusive = true;
@@ -55,7 +62,9 @@ class ObservationResourceProvider implements IResourceProvider {
                 to = upper.getValue().toInstant();
             }
         }
-        return new SimpleBundleProvider(gateway.changed("Observation", from, inclusive, to).stream()
+        String wanted = profile == null ? null : profile.getValue();
+        return new SimpleBundleProvider(gateway.changed(typeName, from, inclusive, to).stream()
+                .filter(r -> wanted == null || r.getMeta().hasProfile(wanted))
                 .map(Resource.class::cast).toList());
     }
 }

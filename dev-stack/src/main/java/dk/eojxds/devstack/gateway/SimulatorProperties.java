@@ -8,16 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Synthetic home measurements (prefix {@code eojxds.simulator.telma}).
+ * The gateway simulator's synthetic data (prefix {@code eojxds.simulator}).
  *
- * @param citizens   how many synthetic citizens measure at home
- * @param seedDays   days of measurements published at start
- * @param interval   pause between two new measurements after that
+ * @param citizens   how many synthetic citizens
+ * @param seedDays   days of data published at start
+ * @param interval   pause between two new deliveries after that
  * @param randomSeed the same seed gives the same citizens and values
  */
 @Validated
-@ConfigurationProperties("eojxds.simulator.telma")
-public record TelmaSimulatorProperties(
+@ConfigurationProperties("eojxds.simulator")
+public record SimulatorProperties(
         boolean enabled,
         @Min(1) @Max(100_000) int citizens,
         @Min(0) @Max(7) int seedDays,

@@ -1,0 +1,84 @@
+package dk.eojxds.devstack.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds a few days of TELMA measurements, K-PRO responses and FSIII delivery reports at start,
+ * then publishes a new delivery for a random citizen now and then.
+ */
+@Component
+class FeedSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedSimulator.class);
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    private final SimulatedGateway gateway;
+    private final SimulatorProperties properties;
+    private final Random random;
+    private final SyntheticTelma telma;
+    private final SyntheticKpro kpro;
+    private final SyntheticFsiii fsiii;
+    private final List<SyntheticCitizens.Citizen> citizens;
+    private final Clock clock;
+    private int round;
+
+    FeedSimulator(SimulatedGateway gateway, SimulatorProperties properties, Optional<Clock> clock) {
+        this.gateway = gateway;
+        this.properties = properties;
+        this.random = new Random(properties.randomSeed());
+        this.citizens = SyntheticCitizens.create(properties.citizens(), random);
+        this.telma = new SyntheticTelma(random);
+        this.kpro = new SyntheticKpro(random);
+        this.fsiii = new SyntheticFsiii(random);
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!properties.enabled()) {
+            return;
+        }
+        Instant today = clock.instant().atZone(DANISH).toLocalDate().atTime(8, 0).atZone(DANISH).toInstant();
+        for (int day = properties.seedDays(); day >= 1; day--) {
+            Instant morning = today.minus(Duration.ofDays(day));
+            for (SyntheticCitizens.Citizen citizen : citizens) {
+                telma.morningSet(citizen, morning).forEach(gateway::publish);
+            }
+        }
+        for (SyntheticCitizens.Citizen citizen : citizens) {
+            gateway.publish(kpro.response(citizen, today.minus(Duration.ofDays(1))));
+            gateway.publish(fsiii.report(citizen, today.minus(Duration.ofDays(1))));
+        }
+        log.info("Gateway simulator seeded {} resources for {} citizens", gateway.size(), citizens.size());
+    }
+
+    @Scheduled(fixedDelayString = "${eojxds.simulator.interval}", initialDelayString = "${eojxds.simulator.interval}")
+    void publishNext() {
+        if (!properties.enabled()) {
+            return;
+        }
+        SyntheticCitizens.Citizen citizen = citizens.get(random.nextInt(citizens.size()));
+        Instant now = clock.instant();
+        switch (round++ % 3) {
+            case 0 -> telma.morningSet(citizen, now.minusSeconds(300)).forEach(gateway::publish);
+            case 1 -> gateway.publish(kpro.response(citizen, now.minusSeconds(60)));
+            default -> gateway.publish(fsiii.report(citizen, now.minusSeconds(60)));
+        }
+    }
+
+    List<SyntheticCitizens.Citizen> citizens() {
+        return citizens;
+    }
+}

@@ -1,0 +1,140 @@
+package dk.eojxds.devstack.gateway;
+
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.SorCode;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Random;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Synthetic FSIII DeliveryReports shaped as the KL Gateway profiles describe them: the citizen,
+ * a home-care condition with severity and a goal, a nursing condition, a planned and a completed
+ * intervention. Every other report uses the new (UUID) FSIII codes, the rest the old ones, as
+ * during the 2025 transition.
+ */
+public final class SyntheticFsiii {
+
+    public static final String PROFILE = "http://fhir.kl.dk/gateway/StructureDefinition/klgateway-care-delivery-report";
+    static final String FSIII = "urn:oid:1.2.208.176.2.21";
+    private static final String BASE = "https://gateway.example/fhir/";
+
+    private final Random random;
+    private int reports;
+
+    public SyntheticFsiii(Random random) {
+        this.random = random;
+    }
+
+    public Bundle report(SyntheticCitizens.Citizen citizen, Instant at) {
+        boolean newCodes = reports++ % 2 == 1;
+        Bundle report = new Bundle();
+        report.setId(id("report", citizen, at));
+        report.getMeta().addProfile(PROFILE);
+        report.setType(Bundle.BundleType.COLLECTION);
+        report.setTimestamp(Date.from(at));
+
+        Patient patient = new Patient();
+        patient.setId(UUID.nameUUIDFromBytes(("citizen" + citizen.cpr().value()).getBytes()).toString());
+        patient.addIdentifier().setSystem("urn:oid:" + Cpr.OID).setValue(citizen.cpr().value());
+        patient.setManagingOrganization(new Reference().setIdentifier(new Identifier()
+                .setSystem("urn:oid:" + SorCode.OID).setValue(citizen.municipality().sor().value())));
+        patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(false));
+        add(report, patient);
+        Reference subject = new Reference("Patient/" + patient.getIdElement().getIdPart());
+
+        Condition homeCare = condition(id("washing", citizen, at), subject, at,
+                newCodes ? code("4d46bd94-9518-431c-82e8-ebb91bca307a", "Vaske sig") : code("J1.1", "Vaske sig"));
+        String[][] severities = newCodes
+                ? new String[][] {{"fcc16cb1-41f0-4832-b834-110fba0aaabe", "1"}, {"d984ad21-48fe-4619-845e-2aa0303048e7", "2"},
+                        {"1ceef776-0cfa-4acd-b222-c5bb2424e0c1", "3"}}
+                : new String[][] {{"B2", "1"}, {"B3", "2"}, {"B4", "3"}};
+        String[] severity = severities[random.nextInt(severities.length)];
+        homeCare.setSeverity(code(severity[0], severity[1]));
+        add(report, homeCare);
+
+        Goal goal = new Goal();
+        goal.setId(id("goal", citizen, at));
+        goal.setLifecycleStatus(Goal.GoalLifecycleStatus.PLANNED);
+        goal.addCategory(new CodeableConcept(new Coding("http://fhir.kl.dk/term/CodeSystem/CareSocialCodes",
+                "ca552020-6ed1-4cdc-b0d4-32697f1f27ad", "Forventet tilstand")));
+        goal.setDescription(code("e182c5dc-9f91-474a-92e8-f62be3d498f4",
+                "Tilstand forsvinder, mindskes eller forbliver uændret"));
+        goal.setSubject(subject);
+        goal.setStart(new DateType(Date.from(at)));
+        goal.addTarget().setMeasure(new CodeableConcept(new Coding("http://fhir.kl.dk/term/CodeSystem/CareSocialCodes",
+                "66959f77-6e2a-4574-8423-3ff097f8b9fa", "Funktionsevne"))).setDetail(code(severities[0][0], severities[0][1]));
+        goal.addAddresses(new Reference("Condition/" + homeCare.getIdElement().getIdPart()));
+        add(report, goal);
+
+        Condition nursing = condition(id("wound", citizen, at), subject, at, newCodes
+                ? code("b4e4bb41-7734-4c84-967f-fa1916662972", "Problemer med personlig pleje")
+                : code("I4.1", "Problemer med kirurgisk sår"));
+        add(report, nursing);
+
+        CarePlan plan = new CarePlan();
+        plan.setId(id("plan", citizen, at));
+        plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
+        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+        plan.setSubject(subject);
+        plan.setPeriod(new Period().setStart(Date.from(at)));
+        plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS)
+                .setCode(newCodes ? code("23a80ae9-ab88-48ed-a689-36bdd3cc6e41",
+                        "§ 83 stk. 1, nr. 1 Personlig hjælp og pleje") : code("H1b", "Hjemmehjælp - Praktisk hjælp og støtte"))
+                .addReasonReference(new Reference("Condition/" + homeCare.getIdElement().getIdPart()));
+        add(report, plan);
+
+        Procedure procedure = new Procedure();
+        procedure.setId(id("visit", citizen, at));
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setSubject(subject);
+        procedure.setCode(code("G1.42", "Vejledning"));
+        procedure.setPerformed(new DateTimeType(Date.from(at)));
+        procedure.addReasonReference(new Reference("Condition/" + nursing.getIdElement().getIdPart()));
+        add(report, procedure);
+        return report;
+    }
+
+    private static Condition condition(String id, Reference subject, Instant at, CodeableConcept code) {
+        Condition condition = new Condition();
+        condition.setId(id);
+        condition.setClinicalStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+        condition.setVerificationStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
+        condition.addCategory(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", null)));
+        condition.setCode(code);
+        condition.setSubject(subject);
+        condition.setRecordedDate(Date.from(at));
+        return condition;
+    }
+
+    private static CodeableConcept code(String code, String display) {
+        return new CodeableConcept(new Coding(FSIII, code, display));
+    }
+
+    private static void add(Bundle report, Resource resource) {
+        report.addEntry().setFullUrl(BASE + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+                .setResource(resource);
+    }
+
+    // Stable ids per citizen and delivery: a new delivery updates the same resources.
+    private static String id(String what, SyntheticCitizens.Citizen citizen, Instant at) {
+        return UUID.nameUUIDFromBytes((what + citizen.cpr().value()).getBytes()).toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dk.eojxds.ingest.delta;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.DataFamily;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * FSIII DeliveryReports: a report is validated as a whole (it is the unit the municipality
+ * delivers, and its parts refer to each other) and, when valid, each of its resources is stored
+ * for the citizen's one current FSIII overview. The report's meta.lastUpdated orders versions: a
+ * resource from an older report never overwrites one from a newer report.
+ */
+@Component
+class FsiiiReportReader implements FamilyReader {
+
+    static final String CURRENT = "current";
+
+    private final StructuralParser parser;
+    private final FsiiiReportRules rules;
+    private final FhirContext fhir;
+
+    FsiiiReportReader(StructuralParser parser, FsiiiReportRules rules, FhirContext fhir) {
+        this.parser = parser;
+        this.rules = rules;
+        this.fhir = fhir;
+    }
+
+    @Override
+    public DataFamily family() {
+        return DataFamily.FSIII;
+    }
+
+    @Override
+    public EntryOutcome read(Feed feed, GatewayPage.RawEntry entry) {
+        if (!"Bundle".equals(entry.resourceType())) {
+            return EntryOutcome.reject(entry.resourceType(), entry.id(),
+                    List.of("resource-type: feed " + feed.name() + " carries only DeliveryReport Bundles, not "
+                            + entry.resourceType()), entry.json());
+        }
+        return readReport(entry.id(), entry.json());
+    }
+
+    EntryOutcome readReport(String id, String json) {
+        StructuralParser.Parsed<Bundle> parsed = parser.parse(json, Bundle.class);
+        List<String> reasons = new ArrayList<>(parsed.problems());
+        if (parsed.resource() != null) {
+            reasons.addAll(rules.violations(parsed.resource()));
+        }
+        if (!reasons.isEmpty()) {
+            return EntryOutcome.reject("Bundle", id, reasons, json);
+        }
+        Bundle report = parsed.resource();
+        Cpr citizen = Cpr.of(FsiiiReportRules.citizen(report).orElseThrow().getIdentifierFirstRep().getValue());
+        // the server's stamp orders versions; a pushed report may only carry its delivery time
+        Instant reportUpdated = (report.getMeta().hasLastUpdated() ? report.getMeta().getLastUpdated()
+                : report.getTimestamp()).toInstant();
+        IParser encoder = fhir.newJsonParser();
+        List<IngestedResource> resources = new ArrayList<>();
+        for (Bundle.BundleEntryComponent component : report.getEntry()) {
+            Resource resource = component.getResource();
+            resources.add(new IngestedResource(resource.fhirType(), resource.getIdElement().getIdPart(),
+                    DataFamily.FSIII, citizen, CURRENT, null, reportUpdated, status(resource),
+                    encoder.encodeResourceToString(resource)));
+        }
+        return EntryOutcome.accept(resources);
+    }
+
+    /** The status column: entered-in-error wherever the profile expresses it, deceased/inactive for the citizen. */
+    static String status(Resource resource) {
+        if (resource instanceof Patient patient) {
+            if (patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue()) {
+                return "deceased";
+            }
+            return patient.hasActive() && !patient.getActive() ? "inactive" : "active";
+        }
+        if (resource instanceof Condition condition) {
+            String verification = condition.getVerificationStatus().getCodingFirstRep().getCode();
+            return "entered-in-error".equals(verification) ? verification
+                    : condition.getClinicalStatus().getCodingFirstRep().getCode();
+        }
+        if (resource instanceof Goal goal) {
+            return goal.getLifecycleStatus() == null ? null : goal.getLifecycleStatus().toCode();
+        }
+        if (resource instanceof CarePlan plan) {
+            return plan.getStatus() == null ? null : plan.getStatus().toCode();
+        }
+        if (resource instanceof Procedure procedure) {
+            return procedure.getStatus() == null ? null : procedure.getStatus().toCode();
+        }
+        if (resource instanceof Encounter encounter) {
+            return encounter.getStatus() == null ? null : encounter.getStatus().toCode();
+        }
+        if (resource instanceof Observation observation) {
+            return observation.getStatus() == null ? null : observation.getStatus().toCode();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,153 @@
+package dk.eojxds.ingest.delta;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.SorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The KL Gateway rules for a DeliveryReport ({@code klgateway-care-delivery-report}), coded in
+ * Java: report shape, one citizen with a valid CPR and SOR, allowed entry types, references that
+ * resolve inside the report, and the per-profile rules of {@link FsiiiResourceRules}.
+ */
+final class FsiiiReportRules {
+
+    private static final Set<String> ALLOWED = Set.of("Patient", "Condition", "Goal", "CarePlan", "Procedure",
+            "Observation", "Encounter");
+    static final String CPR_SYSTEM = "urn:oid:" + Cpr.OID;
+    static final String SOR_SYSTEM = "urn:oid:" + SorCode.OID;
+
+    private final FhirTerser terser;
+    private final FsiiiResourceRules resourceRules;
+
+    FsiiiReportRules(FhirContext fhir, FsiiiTerminology terminology) {
+        this.terser = fhir.newTerser();
+        this.resourceRules = new FsiiiResourceRules(terminology);
+    }
+
+    List<String> violations(Bundle report) {
+        List<String> reasons = new ArrayList<>();
+        if (report.getType() != Bundle.BundleType.COLLECTION) {
+            reasons.add("report-type: a DeliveryReport is a Bundle of type collection");
+        }
+        if (!report.hasTimestamp()) {
+            reasons.add("report-timestamp: Bundle.timestamp is required");
+        }
+        List<Patient> citizens = new ArrayList<>();
+        Map<String, Resource> byReference = new HashMap<>();
+        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource == null) {
+                reasons.add("entry-resource: every entry must hold a resource");
+                continue;
+            }
+            if (!ALLOWED.contains(resource.fhirType())) {
+                reasons.add("report-entry-type: " + resource.fhirType() + " is not allowed in a DeliveryReport");
+            }
+            if (!resource.getIdElement().hasIdPart()) {
+                reasons.add("entry-id: every " + resource.fhirType() + " needs an id");
+            }
+            if (resource instanceof Patient patient) {
+                citizens.add(patient);
+            }
+            byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+            if (entry.hasFullUrl()) {
+                byReference.put(entry.getFullUrl(), resource);
+            }
+        }
+        if (citizens.size() != 1) {
+            reasons.add("report-one-citizen: a DeliveryReport holds exactly one citizen, found " + citizens.size());
+        } else {
+            reasons.addAll(citizenViolations(citizens.get(0)));
+        }
+        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource == null) {
+                continue;
+            }
+            reasons.addAll(referenceViolations(resource, byReference, citizens.size() == 1 ? citizens.get(0) : null));
+            reasons.addAll(resourceRules.violations(resource, byReference));
+        }
+        return reasons;
+    }
+
+    private static List<String> citizenViolations(Patient citizen) {
+        List<String> reasons = new ArrayList<>();
+        if (citizen.getIdentifier().size() != 1 || !CPR_SYSTEM.equals(citizen.getIdentifierFirstRep().getSystem())
+                || !Cpr.isValid(citizen.getIdentifierFirstRep().getValue())) {
+            reasons.add("citizen-cpr: the citizen must have exactly one identifier, a valid CPR number with system "
+                    + CPR_SYSTEM);
+        }
+        if (!SOR_SYSTEM.equals(citizen.getManagingOrganization().getIdentifier().getSystem())
+                || !isSor(citizen.getManagingOrganization().getIdentifier().getValue())) {
+            reasons.add("citizen-sor: managingOrganization.identifier must be a SOR code with system " + SOR_SYSTEM);
+        }
+        if (citizen.hasName() || citizen.hasAddress() || citizen.hasBirthDate() || citizen.hasTelecom()) {
+            reasons.add("citizen-no-demographics: the citizen carries no name, address, birth date or telecom");
+        }
+        return reasons;
+    }
+
+    private List<String> referenceViolations(Resource resource, Map<String, Resource> byReference, Patient citizen) {
+        List<String> reasons = new ArrayList<>();
+        for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            String target = reference.getReference();
+            if (target == null || target.isBlank() || target.startsWith("#")) {
+                continue;
+            }
+            if (resolve(target, byReference) == null) {
+                reasons.add("reference-resolves: " + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                        + " refers to " + target + ", which is not in the report");
+            }
+        }
+        if (citizen != null && !(resource instanceof Patient)) {
+            Optional<Reference> subject = subject(resource);
+            if (subject.isEmpty() || resolve(subject.get().getReference(), byReference) != citizen) {
+                reasons.add("subject-is-citizen: the subject of " + resource.fhirType() + "/"
+                        + resource.getIdElement().getIdPart() + " must be the report's citizen");
+            }
+        }
+        return reasons;
+    }
+
+    static Resource resolve(String target, Map<String, Resource> byReference) {
+        if (target == null) {
+            return null;
+        }
+        Resource direct = byReference.get(target);
+        if (direct != null) {
+            return direct;
+        }
+        // an absolute URL whose last two segments are Type/id
+        String[] parts = target.split("/");
+        return parts.length >= 2 ? byReference.get(parts[parts.length - 2] + "/" + parts[parts.length - 1]) : null;
+    }
+
+    private Optional<Reference> subject(Resource resource) {
+        return terser.getValues(resource, "subject", Reference.class).stream().findFirst();
+    }
+
+    static Optional<Patient> citizen(Bundle report) {
+        return report.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst();
+    }
+
+    private static boolean isSor(String value) {
+        try {
+            SorCode.of(value);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dk.eojxds.ingest.delta;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * GET against the gateway with timeouts on every call, a bearer token when configured, and
+ * retries with exponential backoff and jitter on 5xx, 429 and network errors, honouring
+ * {@code Retry-After}. Other 4xx answers are not retried: they will not get better.
+ */
+@Component
+class GatewayHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayHttp.class);
+
+    private final HttpClient http;
+    private final GatewayProperties properties;
+    private final AccessTokens tokens;
+    private final Sleeper sleeper;
+
+    GatewayHttp(GatewayProperties properties, AccessTokens tokens, Optional<Sleeper> sleeper) {
+        this.properties = properties;
+        this.tokens = tokens;
+        this.sleeper = sleeper.orElse(Thread::sleep);
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Pauses between attempts; replaceable in tests. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    String get(String url) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+            Duration wait;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(properties.readTimeout())
+                        .header("Accept", "application/fhir+json");
+                tokens.current().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+                HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 200) {
+                    return response.body();
+                }
+                if (status == 401) {
+                    tokens.invalidate();
+                }
+                if (status != 429 && status < 500 && status != 401) {
+                    throw new GatewayUnavailableException("gateway answered " + status + " for " + url, null);
+                }
+                last = new GatewayUnavailableException("gateway answered " + status, null);
+                wait = retryAfter(response).orElse(backoff(attempt));
+            } catch (IOException e) {
+                last = new GatewayUnavailableException("gateway unreachable: " + e, e);
+                wait = backoff(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayUnavailableException("interrupted", e);
+            }
+            if (attempt < properties.maxAttempts()) {
+                log.warn("Gateway call failed (attempt {} of {}), retrying in {} ms: {}", attempt,
+                        properties.maxAttempts(), wait.toMillis(), last.getMessage());
+                pause(wait);
+            }
+        }
+        throw new GatewayUnavailableException("gateway failed " + properties.maxAttempts() + " times for " + url, last);
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayUnavailableException("interrupted", e);
+        }
+    }
+
+    Duration backoff(int attempt) {
+        long base = properties.firstRetry().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, properties.maxRetry().toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    // Retry-After is either delay-seconds or an HTTP date (RFC 9110 10.2.3); capped by maxRetry.
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return Optional.of(Duration.between(ZonedDateTime.now(), at));
+                } catch (DateTimeParseException notDate) {
+                    return Optional.empty();
+                }
+            }
+        }).map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : d);
+    }
+}

@@ -1,0 +1,45 @@
+package dk.eojxds.ingest.delta;
+
+import dk.eojxds.model.DataFamily;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.springframework.stereotype.Component;
+
+/** K-PRO questionnaire responses: one document per response, so the response id is the partition. */
+@Component
+class KproReader implements FamilyReader {
+
+    private final StructuralParser parser;
+
+    KproReader(StructuralParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public DataFamily family() {
+        return DataFamily.KPRO;
+    }
+
+    @Override
+    public EntryOutcome read(Feed feed, GatewayPage.RawEntry entry) {
+        if (!"QuestionnaireResponse".equals(entry.resourceType())) {
+            return EntryOutcome.reject(entry.resourceType(), entry.id(),
+                    List.of("resource-type: feed " + feed.name() + " carries only QuestionnaireResponse, not "
+                            + entry.resourceType()), entry.json());
+        }
+        StructuralParser.Parsed<QuestionnaireResponse> parsed = parser.parse(entry.json(), QuestionnaireResponse.class);
+        List<String> reasons = new ArrayList<>(parsed.problems());
+        if (parsed.resource() != null) {
+            reasons.addAll(KproResponseRules.violations(parsed.resource()));
+        }
+        if (!reasons.isEmpty()) {
+            return EntryOutcome.reject("QuestionnaireResponse", entry.id(), reasons, entry.json());
+        }
+        QuestionnaireResponse response = parsed.resource();
+        String id = response.getIdElement().getIdPart();
+        return EntryOutcome.accept(new IngestedResource("QuestionnaireResponse", id, DataFamily.KPRO,
+                KproResponseRules.citizen(response).orElseThrow(), id, Versions.of(response.getMeta().getVersionId()),
+                response.getMeta().getLastUpdated().toInstant(), response.getStatus().toCode(), entry.json()));
+    }
+}

@@ -1,0 +1,47 @@
+package dk.eojxds.ingest.delta;
+
+import dk.eojxds.model.DataFamily;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Reads a page entry by entry with the feed family's reader; a bad entry never stops the others. */
+@Component
+class PageReader {
+
+    private final Map<DataFamily, FamilyReader> readers = new EnumMap<>(DataFamily.class);
+
+    PageReader(List<FamilyReader> readers) {
+        readers.forEach(reader -> this.readers.put(reader.family(), reader));
+    }
+
+    PageContent read(Feed feed, GatewayPage page) {
+        FamilyReader reader = readers.get(feed.family());
+        List<IngestedResource> accepted = new ArrayList<>();
+        List<RejectedResource> rejected = new ArrayList<>();
+        for (GatewayPage.RawEntry entry : page.entries()) {
+            EntryOutcome outcome = read(reader, feed, entry);
+            accepted.addAll(outcome.accepted());
+            if (outcome.rejected() != null) {
+                rejected.add(outcome.rejected());
+            }
+        }
+        return new PageContent(page.selfUrl(), accepted, rejected, page.newestLastUpdated());
+    }
+
+    EntryOutcome read(FamilyReader reader, Feed feed, GatewayPage.RawEntry entry) {
+        try {
+            return reader.read(feed, entry);
+        } catch (RuntimeException e) {
+            // A reader bug on one odd resource must not lose it: quarantine it with the cause.
+            return EntryOutcome.reject(entry.resourceType(), entry.id(),
+                    List.of("reader-error: " + e.getClass().getSimpleName() + ": " + e.getMessage()), entry.json());
+        }
+    }
+
+    FamilyReader reader(DataFamily family) {
+        return readers.get(family);
+    }
+}

@@ -1,0 +1,70 @@
+package dk.eojxds.ingest.delta;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.eojxds.model.DataFamily;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * FSIII delivered by push: a CareIncrementalDelivery bundle (a collection of DeliveryReports).
+ * Each report is validated and stored as a pulled one would be; invalid reports are quarantined
+ * and the rest of the delivery still goes through.
+ */
+@Component
+public class PushedReports {
+
+    static final String FEED_NAME = "fsiii-push";
+    static final Feed FEED = new Feed(FEED_NAME, DataFamily.FSIII, "Bundle", null, 0);
+
+    private final FsiiiReportReader reader;
+    private final IngestStore store;
+    private final MeterRegistry meters;
+    private final ObjectMapper json = new ObjectMapper();
+
+    PushedReports(FsiiiReportReader reader, IngestStore store, MeterRegistry meters) {
+        this.reader = reader;
+        this.store = store;
+        this.meters = meters;
+    }
+
+    /** What a delivery came to. */
+    public record Result(int reports, int stored, List<RejectedResource> quarantined) {
+    }
+
+    /** @throws IllegalArgumentException when the payload is not a CareIncrementalDelivery at all */
+    @Transactional
+    public Result accept(String body) {
+        JsonNode delivery;
+        try {
+            delivery = json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
+        }
+        if (delivery == null || !"Bundle".equals(delivery.path("resourceType").asText())
+                || !"collection".equals(delivery.path("type").asText())) {
+            throw new IllegalArgumentException("a CareIncrementalDelivery is a Bundle of type collection");
+        }
+        List<IngestedResource> accepted = new ArrayList<>();
+        List<RejectedResource> rejected = new ArrayList<>();
+        int reports = 0;
+        for (JsonNode entry : delivery.path("entry")) {
+            JsonNode report = entry.path("resource");
+            reports++;
+            EntryOutcome outcome = reader.readReport(report.path("id").asText(null), report.toString());
+            accepted.addAll(outcome.accepted());
+            if (outcome.rejected() != null) {
+                rejected.add(outcome.rejected());
+            }
+        }
+        int stored = store.upsert(FEED, accepted);
+        store.quarantine(FEED, "push " + delivery.path("timestamp").asText(""), rejected);
+        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);
+        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "quarantined").increment(rejected.size());
+        return new Result(reports, stored, rejected);
+    }
+}

@@ -1,0 +1,62 @@
+package dk.eojxds.ingest.push;
+
+import ca.uhn.fhir.context.FhirContext;
+import dk.eojxds.ingest.delta.PushedReports;
+import dk.eojxds.ingest.delta.RejectedResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Receives FSIII pushed by the gateway: {@code POST /fhir/push/care-incremental-delivery} with a
+ * CareIncrementalDelivery bundle. Answers a FHIR OperationOutcome: 200 with a warning per
+ * quarantined report (the others are stored), 400 when the payload is no delivery at all.
+ */
+@RestController
+class PushController {
+
+    private static final Logger log = LoggerFactory.getLogger(PushController.class);
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private final PushedReports reports;
+    private final FhirContext fhir;
+
+    PushController(PushedReports reports, FhirContext fhir) {
+        this.reports = reports;
+        this.fhir = fhir;
+    }
+
+    @PostMapping(path = "/fhir/push/care-incremental-delivery",
+            consumes = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE}, produces = FHIR_JSON)
+    ResponseEntity<String> receive(@RequestBody String body) {
+        OperationOutcome outcome = new OperationOutcome();
+        try {
+            PushedReports.Result result = reports.accept(body);
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics(result.reports() + " reports received, " + result.stored()
+                            + " resources stored or updated, " + result.quarantined().size() + " reports quarantined");
+            for (RejectedResource rejected : result.quarantined()) {
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                        .setCode(OperationOutcome.IssueType.BUSINESSRULE)
+                        .setDiagnostics("report " + rejected.resourceId() + " quarantined: "
+                                + String.join("; ", rejected.reasons()));
+            }
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON)).body(encode(outcome));
+        } catch (IllegalArgumentException e) {
+            log.warn("Rejected a push: {}", e.getMessage());
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.STRUCTURE).setDiagnostics(e.getMessage());
+            return ResponseEntity.badRequest().contentType(MediaType.parseMediaType(FHIR_JSON)).body(encode(outcome));
+        }
+    }
+
+    private String encode(OperationOutcome outcome) {
+        return fhir.newJsonParser().encodeResourceToString(outcome);
+    }
+}
