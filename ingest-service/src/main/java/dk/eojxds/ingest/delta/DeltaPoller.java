@@ -68,10 +68,14 @@ class DeltaPoller {
     }
 
     @Scheduled(fixedDelayString = "${eojxds.fkg.poll-interval}", initialDelayString = "PT1S")
-    void pollAll() {
-        if (!properties.enabled()) {
-            return;
+    void scheduledPoll() {
+        if (properties.enabled()) {
+            pollAll();
         }
+    }
+
+    /** Polls every feed this instance can take the lease of. */
+    void pollAll() {
         for (Feed feed : feeds) {
             try {
                 Optional<FeedLease.Held> held = lease.tryAcquire(feed);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Reads a page entry by entry with the feed family's reader; a bad entry never stops the others. */
@@ -12,9 +13,12 @@ import org.springframework.stereotype.Component;
 class PageReader {
 
     private final Map<DataFamily, FamilyReader> readers = new EnumMap<>(DataFamily.class);
+    private final int maxResourceChars;
 
-    PageReader(List<FamilyReader> readers) {
+    PageReader(List<FamilyReader> readers,
+               @Value("${eojxds.fkg.max-resource-chars:5000000}") int maxResourceChars) {
         readers.forEach(reader -> this.readers.put(reader.family(), reader));
+        this.maxResourceChars = maxResourceChars;
     }
 
     PageContent read(Feed feed, GatewayPage page) {
@@ -32,6 +36,11 @@ class PageReader {
     }
 
     EntryOutcome read(FamilyReader reader, Feed feed, GatewayPage.RawEntry entry) {
+        if (entry.json().length() > maxResourceChars) {
+            // kept whole in the quarantine all the same: nothing is dropped
+            return EntryOutcome.reject(entry.resourceType(), entry.id(), List.of("payload-size: the resource has "
+                    + entry.json().length() + " characters; the limit is " + maxResourceChars), entry.json());
+        }
         try {
             return reader.read(feed, entry);
         } catch (RuntimeException e) {
