@@ -124,6 +124,7 @@ class DeltaPoller {
             store.advanceCursor(feed, ceiling);
         }
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
+        log.debug("Feed {} polled: {} pages since {}", feed.name(), pages, cursor);
         return pages;
     }
 

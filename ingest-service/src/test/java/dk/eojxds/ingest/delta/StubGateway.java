@@ -70,6 +70,11 @@ final class StubGateway implements AutoCloseable {
         resources.add(new Stored(type, id, lastUpdated, json));
     }
 
+    synchronized void clear() {
+        resources.clear();
+        faults.clear();
+    }
+
     synchronized void failNext(int times, int status, String retryAfter) {
         for (int i = 0; i < times; i++) {
             faults.add(new Fault(status, retryAfter, false));
