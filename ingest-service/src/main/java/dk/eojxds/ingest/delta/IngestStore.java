@@ -154,7 +154,7 @@ class IngestStore {
                     statement.setString(4, position);
                     statement.setArray(5, array(connection, r.reasons().toArray(String[]::new)));
                     statement.setString(6, r.rawPayload());
-                    statement.setString(7, feed.family().name());
+                    statement.setString(7, feed.family() == null ? null : feed.family().name());
                     statement.executeUpdate();
                 }
                 return null;
