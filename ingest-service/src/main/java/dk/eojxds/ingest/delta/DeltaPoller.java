@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
  * ({@link FeedLease}); a failing feed never stops the others.
  */
 @Component
-class DeltaPoller {
+public class DeltaPoller {
 
     private static final Logger log = LoggerFactory.getLogger(DeltaPoller.class);
 
@@ -39,6 +43,11 @@ class DeltaPoller {
     private final Clock clock;
     private final List<Feed> feeds;
     private final Map<String, FeedStatus> status = new ConcurrentHashMap<>();
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "gateway-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock) {
@@ -74,6 +83,15 @@ class DeltaPoller {
         }
     }
 
+    /** Polls one feed now, outside the schedule (operations, benchmarks); returns the pages read. */
+    public int pollNow(String feedName) {
+        Feed feed = feed(feedName).orElseThrow(() -> new IllegalArgumentException("unknown feed " + feedName));
+        try (FeedLease.Held held = lease.tryAcquire(feed)
+                .orElseThrow(() -> new IllegalStateException("feed " + feedName + " is being polled elsewhere"))) {
+            return poll(feed);
+        }
+    }
+
     /** Polls every feed this instance can take the lease of. */
     void pollAll() {
         for (Feed feed : feeds) {
@@ -106,6 +124,9 @@ class DeltaPoller {
         GatewayPage page = gateway.changedSince(feed, cursor);
         while (page != null) {
             GatewayPage current = page;
+            // fetch the next page while this one is validated and committed
+            CompletableFuture<Optional<GatewayPage>> next = CompletableFuture.supplyAsync(
+                    () -> gateway.nextPage(current), prefetch);
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, current);
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
@@ -115,7 +136,7 @@ class DeltaPoller {
             ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor);
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
-            page = gateway.nextPage(current).orElse(null);
+            page = awaitPage(next);
         }
         // Every page was read: all that was committed before the poll began, up to the ceiling, is
         // stored, so the cursor may move to the ceiling even on a feed with nothing new (otherwise a
@@ -126,6 +147,14 @@ class DeltaPoller {
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
         log.debug("Feed {} polled: {} pages since {}", feed.name(), pages, cursor);
         return pages;
+    }
+
+    private static GatewayPage awaitPage(CompletableFuture<Optional<GatewayPage>> next) {
+        try {
+            return next.join().orElse(null);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     // Past the gateway's retention, deltas are gone: say so loudly and keep saying it until an

@@ -25,8 +25,9 @@ class PageReader {
         FamilyReader reader = readers.get(feed.family());
         List<IngestedResource> accepted = new ArrayList<>();
         List<RejectedResource> rejected = new ArrayList<>();
-        for (GatewayPage.RawEntry entry : page.entries()) {
-            EntryOutcome outcome = read(reader, feed, entry);
+        // Parsing and validation are CPU-bound and independent per entry: spread them over the cores.
+        List<EntryOutcome> outcomes = page.entries().parallelStream().map(entry -> read(reader, feed, entry)).toList();
+        for (EntryOutcome outcome : outcomes) {
             accepted.addAll(outcome.accepted());
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
