@@ -95,6 +95,9 @@ public class DeltaPoller {
     /** Polls every feed this instance can take the lease of. */
     void pollAll() {
         for (Feed feed : feeds) {
+            if (!due(feed)) {
+                continue;
+            }
             try {
                 Optional<FeedLease.Held> held = lease.tryAcquire(feed);
                 if (held.isEmpty()) {
@@ -147,6 +150,13 @@ public class DeltaPoller {
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
         log.debug("Feed {} polled: {} pages since {}", feed.name(), pages, cursor);
         return pages;
+    }
+
+    // A feed with its own, longer interval waits until that much time has passed since its last poll.
+    private boolean due(Feed feed) {
+        FeedStatus last = status.get(feed.name());
+        return feed.pollInterval() == null || last == null
+                || !clock.instant().isBefore(last.at().plus(feed.pollInterval()));
     }
 
     private static GatewayPage awaitPage(CompletableFuture<Optional<GatewayPage>> next) {

@@ -27,7 +27,8 @@ class GatewayClient {
 
     /** First page of the resources whose meta.lastUpdated is at or after {@code since}, oldest first. */
     GatewayPage changedSince(Feed feed, Instant since) {
-        StringBuilder url = new StringBuilder(properties.baseUrl().replaceAll("/+$", ""))
+        String base = feed.baseUrl() == null || feed.baseUrl().isBlank() ? properties.baseUrl() : feed.baseUrl();
+        StringBuilder url = new StringBuilder(base.replaceAll("/+$", ""))
                 .append('/').append(feed.resourceType())
                 .append("?_lastUpdated=ge").append(encode(since.toString()))
                 .append("&_sort=_lastUpdated&_count=").append(feed.pageSize());

@@ -55,13 +55,17 @@ public record GatewayProperties(
     /**
      * One feed: a FHIR search on a resource type (optionally restricted by {@code _profile}).
      *
-     * @param pageSize {@code _count} per page
+     * @param pageSize     {@code _count} per page
+     * @param baseUrl      this feed's FHIR base URL, when it is not the gateway's ({@code base-url})
+     * @param pollInterval how often this feed is polled, when less often than every poll
      */
     public record FeedProperties(
             @NotNull DataFamily family,
             @NotBlank String resourceType,
             String profile,
             @Min(1) @Max(1000) int pageSize,
-            boolean enabled) {
+            boolean enabled,
+            String baseUrl,
+            Duration pollInterval) {
     }
 }
