@@ -1,7 +1,7 @@
 package dk.eojxds.repository.build;
 
-import static dk.eojxds.repository.build.PhmrDocumentBuilder.empty;
-import static dk.eojxds.repository.build.PhmrDocumentBuilder.text;
+import static dk.eojxds.repository.build.CdaXml.empty;
+import static dk.eojxds.repository.build.CdaXml.text;
 
 import dk.eojxds.model.DkXdsCodes;
 import javax.xml.stream.XMLStreamException;
