@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.fsiii.FsiiiTerminology;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.fsiii.FsiiiTerminology;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
 import dk.eojxds.model.Cpr;

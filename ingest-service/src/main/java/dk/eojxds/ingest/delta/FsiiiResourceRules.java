@@ -1,6 +1,7 @@
 package dk.eojxds.ingest.delta;
 
-import dk.eojxds.ingest.delta.FsiiiTerminology.Category;
+import dk.eojxds.model.fsiii.FsiiiTerminology;
+import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

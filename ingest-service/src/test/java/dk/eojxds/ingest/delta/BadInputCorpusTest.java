@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.fsiii.FsiiiTerminology;
 import static dk.eojxds.ingest.delta.Fixtures.entry;
 import static dk.eojxds.ingest.delta.Fixtures.mutate;
 import static org.assertj.core.api.Assertions.assertThat;

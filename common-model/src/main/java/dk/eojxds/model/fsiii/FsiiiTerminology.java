@@ -1,4 +1,4 @@
-package dk.eojxds.ingest.delta;
+package dk.eojxds.model.fsiii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
