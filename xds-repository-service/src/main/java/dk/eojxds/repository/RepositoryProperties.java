@@ -26,7 +26,24 @@ public record RepositoryProperties(
         @NotBlank @Pattern(regexp = "urn:oid:[0-2](\\.(0|[1-9]\\d*))+") String homeCommunityId,
         @NotNull Duration buildInterval,
         int buildBatchSize,
-        @Valid @NotNull FamilyCodes telma) {
+        @Valid @NotNull FamilyCodes telma,
+        @Valid @NotNull FamilyCodes kpro,
+        @Valid @NotNull FamilyCodes fsiii,
+        @NotNull Fsiii fsiiiRules) {
+
+    /**
+     * FSIII choices that are policy, not code.
+     *
+     * @param deprecateWhenDeceased withdraw a citizen's overview when the gateway reports the citizen dead
+     * @param organisationNames     SOR code to display name of the municipal organisations (the
+     *                              gateway sends FSIII organisations by SOR code only)
+     */
+    public record Fsiii(boolean deprecateWhenDeceased, java.util.Map<String, String> organisationNames) {
+
+        public Fsiii {
+            organisationNames = organisationNames == null ? java.util.Map.of() : java.util.Map.copyOf(organisationNames);
+        }
+    }
 
     /** The code values one family's documents carry. */
     public record FamilyCodes(

@@ -18,15 +18,15 @@ class ChangeQueue {
         this.jdbc = jdbc;
     }
 
-    Optional<ClaimedChange> claimNext(String family) {
+    Optional<ClaimedChange> claimNext(java.util.Collection<String> families) {
         return jdbc.sql("""
                         SELECT family, citizen_cpr, partition_key, revision FROM ingest.change
-                        WHERE family = ? AND processed_at IS NULL
+                        WHERE family = ANY (?::text[]) AND processed_at IS NULL
                         ORDER BY changed_at
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED
                         """)
-                .param(family)
+                .param("{" + String.join(",", families) + "}")
                 .query((rs, i) -> new ClaimedChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .optional();
     }

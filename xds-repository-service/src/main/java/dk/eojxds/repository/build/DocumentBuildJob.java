@@ -4,8 +4,11 @@ import dk.eojxds.model.Cpr;
 import dk.eojxds.repository.RepositoryProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns pending changes into documents. Each change is claimed, built, stored (with its outbox
- * row) and marked processed in one transaction: after a crash it is simply claimed again. A
- * change that cannot be built is recorded in {@code repository.build_failure} and does not block
- * the others.
+ * Turns pending changes into documents. Each change is claimed, its document decided (store,
+ * unchanged, withdraw), stored with its outbox row, and the change marked processed, in one
+ * transaction: after a crash it is simply claimed again. A change that cannot be built (bad data,
+ * a document that fails its checks) is recorded in {@code repository.build_failure} with the
+ * reason and does not block the others.
  */
 @Component
 class DocumentBuildJob {
@@ -24,18 +28,16 @@ class DocumentBuildJob {
     private static final Logger log = LoggerFactory.getLogger(DocumentBuildJob.class);
 
     private final ChangeQueue changes;
-    private final TelmaSource telma;
-    private final TelmaDocumentFactory factory;
+    private final Map<String, FamilyDocuments> families;
     private final DocumentStore documents;
     private final TransactionTemplate transactions;
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
 
-    DocumentBuildJob(ChangeQueue changes, TelmaSource telma, TelmaDocumentFactory factory, DocumentStore documents,
+    DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
                      TransactionTemplate transactions, RepositoryProperties properties, MeterRegistry meters) {
         this.changes = changes;
-        this.telma = telma;
-        this.factory = factory;
+        this.families = families.stream().collect(Collectors.toMap(FamilyDocuments::family, Function.identity()));
         this.documents = documents;
         this.transactions = transactions;
         this.properties = properties;
@@ -44,16 +46,11 @@ class DocumentBuildJob {
 
     @Scheduled(fixedDelayString = "${eojxds.repository.build-interval}", initialDelayString = "PT1S")
     void sweep() {
-        int built;
-        do {
-            built = 0;
-            for (int i = 0; i < properties.buildBatchSize(); i++) {
-                if (!buildNext()) {
-                    return;
-                }
-                built++;
+        for (int i = 0; i < properties.buildBatchSize(); i++) {
+            if (!buildNext()) {
+                return;
             }
-        } while (built > 0);
+        }
     }
 
     /** Builds the document of the next pending change; false when there is none. */
@@ -61,7 +58,7 @@ class DocumentBuildJob {
         ClaimedChange[] attempted = new ClaimedChange[1];
         try {
             Boolean found = transactions.execute(tx -> {
-                Optional<ClaimedChange> next = changes.claimNext("TELMA");
+                Optional<ClaimedChange> next = changes.claimNext(families.keySet());
                 next.ifPresent(change -> {
                     attempted[0] = change;
                     build(change);
@@ -82,26 +79,23 @@ class DocumentBuildJob {
 
     private void build(ClaimedChange change) {
         Timer.Sample sample = Timer.start(meters);
+        Optional<DocumentStore.CurrentDocument> current = documents.current(change);
+        FamilyDocuments.BuildDecision decision = families.get(change.family()).decide(change, current);
         String outcome;
         Cpr citizen = Cpr.of(change.citizenCpr());
-        Optional<MeasurementDay> day = telma.load(citizen, LocalDate.parse(change.partitionKey()));
-        if (day.isEmpty()) {
-            // Every measurement of the day was withdrawn; deprecating the document is left to
-            // the registration life cycle (ITI-57), which is not built yet.
-            outcome = "empty";
+        if (decision instanceof FamilyDocuments.Store store) {
+            NewDocument document = store.document();
+            documents.storeReplacing(document, document.metadata().replacesUniqueId());
+            outcome = current.isPresent() ? "replaced" : "created";
+            log.info("Stored {} document {} for {} {} ({} bytes)", change.family(), document.metadata().uniqueId(),
+                    citizen, change.partitionKey(), document.metadata().size());
+        } else if (decision instanceof FamilyDocuments.Withdraw withdraw && current.isPresent()) {
+            documents.withdraw(current.get().uniqueId(), withdraw.reason());
+            outcome = "withdrawn";
+            log.info("Withdrew {} document {} for {} {}: {}", change.family(), current.get().uniqueId(), citizen,
+                    change.partitionKey(), withdraw.reason());
         } else {
-            Optional<DocumentStore.CurrentDocument> current = documents.current(change);
-            String fingerprint = TelmaDocumentFactory.fingerprint(day.get());
-            if (current.isPresent() && current.get().sourceFingerprint().equals(fingerprint)) {
-                outcome = "unchanged";
-            } else {
-                NewDocument document = factory.create(day.get(), current.map(DocumentStore.CurrentDocument::uniqueId)
-                        .orElse(null));
-                documents.storeReplacing(document, document.metadata().replacesUniqueId());
-                outcome = current.isPresent() ? "replaced" : "created";
-                log.info("Stored {} document {} for {} {} ({} bytes)", change.family(),
-                        document.metadata().uniqueId(), citizen, change.partitionKey(), document.metadata().size());
-            }
+            outcome = "unchanged";
         }
         sample.stop(meters.timer("eojxds.repository.build", "family", change.family(), "outcome", outcome));
     }

@@ -76,6 +76,17 @@ class DocumentStore {
                 .param(m.uniqueId()).update();
     }
 
+    /** Withdraws the current document and queues its deprecation in the registry. */
+    void withdraw(String uniqueId, String reason) {
+        jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
+                .param(uniqueId).update();
+        jdbc.sql("""
+                        INSERT INTO repository.deprecation_outbox (document_unique_id, reason) VALUES (?, ?)
+                        ON CONFLICT (document_unique_id) DO NOTHING
+                        """)
+                .param(uniqueId).param(reason).update();
+    }
+
     // A PostgreSQL array literal of "code|display" pairs; quotes and backslashes escaped.
     private static String eventCodes(DocumentMetadata m) {
         StringBuilder literal = new StringBuilder("{");

@@ -2,15 +2,9 @@ package dk.eojxds.repository.build;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.DataFamily;
-import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
-import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.repository.RepositoryProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +13,12 @@ import org.springframework.stereotype.Component;
 class TelmaDocumentFactory {
 
     private final PhmrDocumentBuilder builder;
+    private final MetadataFactory metadata;
     private final RepositoryProperties properties;
 
-    TelmaDocumentFactory(PhmrDocumentBuilder builder, RepositoryProperties properties) {
+    TelmaDocumentFactory(PhmrDocumentBuilder builder, MetadataFactory metadata, RepositoryProperties properties) {
         this.builder = builder;
+        this.metadata = metadata;
         this.properties = properties;
     }
 
@@ -32,38 +28,16 @@ class TelmaDocumentFactory {
      */
     NewDocument create(MeasurementDay day, String replacesUniqueId) {
         String fingerprint = fingerprint(day);
-        String uniqueId = DeterministicIds.uuid("TELMA", day.citizen().value(), day.day().toString(),
-                fingerprint, replacesUniqueId == null ? "" : replacesUniqueId).toString();
+        String uniqueId = MetadataFactory.uniqueId(DataFamily.TELMA, day.citizen(), day.day().toString(), fingerprint,
+                replacesUniqueId);
         byte[] content = builder.build(day, uniqueId);
-        RepositoryProperties.FamilyCodes codes = properties.telma();
         List<Code> eventCodes = day.measurements().stream()
                 .map(m -> m.kind().asCode()).distinct()
                 .sorted(Comparator.comparing(Code::code)).toList();
-        DocumentMetadata metadata = new DocumentMetadata(
-                uniqueId,
-                DeterministicIds.entryUuid(uniqueId),
-                DataFamily.TELMA,
-                day.citizen(),
-                day.author(),
-                DkXdsCodes.CLASS_CLINICAL_REPORT,
-                DkXdsCodes.TYPE_PHMR,
-                new Code(codes.formatCode(), DkXdsCodes.FORMAT_CODE_SCHEME, codes.formatCodeDisplay()),
-                DkXdsCodes.CONFIDENTIALITY_NORMAL,
-                DkXdsCodes.LANGUAGE_DANISH,
-                new Code(codes.facilityTypeCode(), DkXdsCodes.SNOMED_CT, codes.facilityTypeDisplay()),
-                new Code(codes.practiceSettingCode(), DkXdsCodes.SNOMED_CT, codes.practiceSettingDisplay()),
-                eventCodes,
-                PhmrDocumentBuilder.title(day),
-                day.dataAsOf(),
-                day.first(),
-                day.last(),
-                "text/xml",
-                sha1(content),
-                content.length,
-                properties.uniqueId(),
-                properties.homeCommunityId(),
-                replacesUniqueId);
-        return new NewDocument(metadata, day.day().toString(), fingerprint, content);
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.TELMA, day.citizen(),
+                day.author(), DkXdsCodes.TYPE_PHMR, properties.telma(), null, null, eventCodes,
+                PhmrDocumentBuilder.title(day), day.dataAsOf(), day.first(), day.last(), "text/xml", replacesUniqueId),
+                content), day.day().toString(), fingerprint, content);
     }
 
     static String fingerprint(MeasurementDay day) {
@@ -74,14 +48,10 @@ class TelmaDocumentFactory {
             canonical.append('|').append(m.resourceId()).append(',').append(m.kind().npuCode()).append(',')
                     .append(m.value().toPlainString()).append(',').append(m.unit()).append(',').append(m.effective());
         }
-        return sha1(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return MetadataFactory.sha1(canonical.toString());
     }
 
     static String sha1(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
-        }
+        return MetadataFactory.sha1(bytes);
     }
 }

@@ -21,7 +21,7 @@ class StoredDocumentIti43ServiceTest {
     private static final String REPOSITORY = "1.2.3.4.5";
     private final StoredDocuments documents = mock(StoredDocuments.class);
     private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
-            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null), new SimpleMeterRegistry());
+            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null), new SimpleMeterRegistry());
 
     StoredDocumentIti43ServiceTest() {
         when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
