@@ -82,6 +82,9 @@ final class FsiiiResourceRules {
                 reasons.add("goal-addresses: " + id + " must address a home-care condition in the report");
             }
         }
+        if (!goal.getTargetFirstRep().hasMeasure()) {
+            reasons.add("goal-target: " + id + " needs target.measure");
+        }
         if (goal.getTargetFirstRep().hasDetailCodeableConcept()) {
             checkSeverity(goal.getTargetFirstRep().getDetailCodeableConcept(), id, reasons);
         } else {

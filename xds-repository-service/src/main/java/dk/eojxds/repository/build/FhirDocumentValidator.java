@@ -1,0 +1,42 @@
+package dk.eojxds.repository.build;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * HAPI's instance validation of an FSIII document against the R4 base profiles (Bundle document
+ * rules, Composition, every resource). A document with errors is not stored; the reasons become
+ * the build failure.
+ */
+@Component
+class FhirDocumentValidator {
+
+    private final FhirValidator validator;
+
+    FhirDocumentValidator(FhirContext fhir) {
+        ValidationSupportChain support = new ValidationSupportChain(fhir.getValidationSupport(),
+                new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir));
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+        // codes from Danish systems (urn:oid:...) cannot be checked here; unknown systems are no error
+        instanceValidator.setNoTerminologyChecks(true);
+        this.validator = fhir.newValidator().registerValidatorModule(instanceValidator);
+    }
+
+    /** Error messages; empty when the document is valid. */
+    List<String> errors(Bundle document) {
+        ValidationResult result = validator.validateWithResult(document);
+        return result.getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(m -> m.getLocationString() + ": " + m.getMessage())
+                .toList();
+    }
+}

@@ -1,0 +1,146 @@
+package dk.eojxds.repository.build;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
+import dk.eojxds.model.DeterministicIds;
+import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.model.Organisation;
+import dk.eojxds.model.SorCode;
+import dk.eojxds.model.fsiii.FsiiiTerminology;
+import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The FSIII overview as a FHIR document Bundle (application/fhir+json): a Composition whose
+ * sections — functional-ability conditions with severity and goal, health conditions, planned and
+ * completed interventions, follow-up — carry a Danish narrative and refer to the resources, all
+ * in the Bundle with {@code urn:uuid} full URLs. Deterministic: ids derive from the data.
+ */
+@Component
+class FsiiiDocumentBuilder {
+
+    private final FhirContext fhir;
+    private final FsiiiTerminology terminology;
+    private final FsiiiNarrative narrative;
+
+    FsiiiDocumentBuilder(FhirContext fhir, FsiiiTerminology terminology) {
+        this.fhir = fhir;
+        this.terminology = terminology;
+        this.narrative = new FsiiiNarrative(terminology);
+    }
+
+    static final String TITLE = "FSIII-overblik: kommunal pleje og sygepleje";
+
+    Bundle build(Patient citizen, List<Resource> resources, Organisation author, Instant dataAsOf, String documentId) {
+        Map<String, String> fullUrls = new HashMap<>();
+        Patient patient = citizen.copy();
+        fullUrls.put("Patient/" + citizen.getIdElement().getIdPart(), fullUrl("Patient", citizen.getIdElement().getIdPart()));
+        List<Resource> copies = new ArrayList<>();
+        for (Resource resource : resources) {
+            Resource copy = resource.copy();
+            fullUrls.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(),
+                    fullUrl(resource.fhirType(), resource.getIdElement().getIdPart()));
+            copies.add(copy);
+        }
+        FhirTerser terser = fhir.newTerser();
+        List<String> urls = new ArrayList<>();
+        for (Resource copy : copies) {
+            for (Reference reference : terser.getAllPopulatedChildElementsOfType(copy, Reference.class)) {
+                String target = fullUrls.get(reference.getReference());
+                if (target != null) {
+                    reference.setReference(target);
+                }
+            }
+            String url = fullUrls.get(copy.fhirType() + "/" + copy.getIdElement().getIdPart());
+            urls.add(url);
+            withId(copy, url);
+        }
+        Organization organization = new Organization();
+        organization.setId(DeterministicIds.uuid("organization", author.sor().value()).toString());
+        organization.addIdentifier(new Identifier().setSystem("urn:oid:" + SorCode.OID).setValue(author.sor().value()));
+        organization.setName(author.name());
+        String organizationUrl = "urn:uuid:" + organization.getIdElement().getIdPart();
+        String patientUrl = fullUrls.get("Patient/" + citizen.getIdElement().getIdPart());
+
+        Composition composition = new Composition();
+        composition.setId(DeterministicIds.uuid("composition", documentId).toString());
+        composition.setStatus(Composition.CompositionStatus.FINAL);
+        composition.setType(new CodeableConcept(new Coding("http://loinc.org", DkXdsCodes.TYPE_PROBLEM_LIST.code(),
+                DkXdsCodes.TYPE_PROBLEM_LIST.display())));
+        composition.setSubject(new Reference(patientUrl));
+        composition.setDate(Date.from(dataAsOf));
+        composition.addAuthor(new Reference(organizationUrl).setDisplay(author.name()));
+        composition.setTitle(TITLE);
+        composition.setLanguage("da-DK");
+        composition.setCustodian(new Reference(organizationUrl));
+        new FsiiiSections(narrative, terminology).addTo(composition, copies, fullUrls);
+        composition.setText(FsiiiNarrative.generated("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + FsiiiNarrative.escape(TITLE)
+                        + " fra " + FsiiiNarrative.escape(author.name()) + ", opdateret "
+                        + FsiiiNarrative.date(Date.from(dataAsOf)) + ".</p></div>"));
+
+        Bundle bundle = new Bundle();
+        bundle.setId(documentId);
+        bundle.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + documentId));
+        bundle.setType(Bundle.BundleType.DOCUMENT);
+        bundle.setTimestamp(Date.from(dataAsOf));
+        bundle.addEntry().setFullUrl("urn:uuid:" + composition.getIdElement().getIdPart()).setResource(composition);
+        bundle.addEntry().setFullUrl(patientUrl).setResource(withId(patient, patientUrl));
+        bundle.addEntry().setFullUrl(organizationUrl).setResource(organization);
+        for (int i = 0; i < copies.size(); i++) {
+            bundle.addEntry().setFullUrl(urls.get(i)).setResource(copies.get(i));
+        }
+        return bundle;
+    }
+
+    byte[] encode(Bundle bundle) {
+        return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Home care or home nursing, by what the overview holds. */
+    Category dominantCare(List<Resource> resources) {
+        int homeCare = 0;
+        int nursing = 0;
+        for (Resource resource : resources) {
+            if (resource instanceof Condition condition) {
+                Category category = category(condition.getCode());
+                homeCare += category == Category.HOME_CARE_CONDITION ? 1 : 0;
+                nursing += category == Category.NURSING_CONDITION ? 1 : 0;
+            } else if (resource instanceof Goal) {
+                homeCare++;
+            }
+        }
+        return nursing > homeCare ? Category.NURSING_CONDITION : Category.HOME_CARE_CONDITION;
+    }
+
+    Category category(CodeableConcept code) {
+        return code.getCoding().stream().filter(c -> FsiiiTerminology.SYSTEM.equals(c.getSystem()))
+                .map(c -> terminology.category(c.getCode())).findFirst().orElse(Category.OTHER);
+    }
+
+    private static String fullUrl(String type, String id) {
+        return "urn:uuid:" + DeterministicIds.uuid("fsiii-entry", type, id);
+    }
+
+    private static Resource withId(Resource resource, String fullUrl) {
+        resource.setId(fullUrl.substring("urn:uuid:".length()));
+        return resource;
+    }
+}

@@ -1,0 +1,107 @@
+package dk.eojxds.repository.build;
+
+import dk.eojxds.model.Code;
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.DataFamily;
+import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.model.Organisation;
+import dk.eojxds.model.SorCode;
+import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
+import dk.eojxds.repository.RepositoryProperties;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * FSIII: one current overview per citizen, replaced on every change. With nothing left to show
+ * (everything entered in error), or for a deceased citizen when the policy says so, the overview
+ * is withdrawn. Every document passes HAPI validation before it is stored.
+ */
+@Component
+class FsiiiDocuments implements FamilyDocuments {
+
+    static final String PARTITION = "current";
+
+    private final FsiiiSource source;
+    private final FsiiiDocumentBuilder builder;
+    private final FhirDocumentValidator validator;
+    private final MetadataFactory metadata;
+    private final RepositoryProperties properties;
+
+    FsiiiDocuments(FsiiiSource source, FsiiiDocumentBuilder builder, FhirDocumentValidator validator,
+                   MetadataFactory metadata, RepositoryProperties properties) {
+        this.source = source;
+        this.builder = builder;
+        this.validator = validator;
+        this.metadata = metadata;
+        this.properties = properties;
+    }
+
+    @Override
+    public String family() {
+        return "FSIII";
+    }
+
+    @Override
+    public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
+        FsiiiSource.FsiiiRecord record = source.load(change.citizenCpr());
+        if (record.citizen() == null || record.resources().isEmpty()) {
+            return new Withdraw("no FSIII data is left for the citizen");
+        }
+        boolean deceased = record.citizen().hasDeceasedBooleanType() && record.citizen().getDeceasedBooleanType().booleanValue();
+        if (deceased && properties.fsiiiRules().deprecateWhenDeceased()) {
+            return new Withdraw("the citizen is reported deceased");
+        }
+        if (current.isPresent() && current.get().sourceFingerprint().equals(record.fingerprint())) {
+            return new Unchanged();
+        }
+        return new Store(create(change, record, current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
+    }
+
+    NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, String replaces) {
+        Cpr citizen = Cpr.of(change.citizenCpr());
+        String sor = record.citizen().getManagingOrganization().getIdentifier().getValue();
+        Organisation author = new Organisation(properties.fsiiiRules().organisationNames()
+                .getOrDefault(sor, "Kommunal organisation (SOR " + sor + ")"), SorCode.of(sor));
+        String uniqueId = MetadataFactory.uniqueId(DataFamily.FSIII, citizen, PARTITION, record.fingerprint(), replaces);
+        Bundle document = builder.build(record.citizen(), record.resources(), author, record.dataAsOf(), uniqueId);
+        List<String> errors = validator.errors(document);
+        if (!errors.isEmpty()) {
+            throw new InvalidDocumentException("the FSIII document fails HAPI validation: " + String.join("; ", errors));
+        }
+        byte[] content = builder.encode(document);
+        boolean nursing = builder.dominantCare(record.resources()) == Category.NURSING_CONDITION;
+        Code facility = nursing ? DkXdsCodes.FACILITY_HOME_NURSING : DkXdsCodes.FACILITY_HOME_CARE;
+        Code practice = nursing ? DkXdsCodes.PRACTICE_HOME_NURSING : DkXdsCodes.PRACTICE_HOME_CARE;
+        Instant[] period = period(record.resources(), record.dataAsOf());
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.FSIII, citizen, author,
+                DkXdsCodes.TYPE_PROBLEM_LIST, properties.fsiii(), facility, practice, List.of(), FsiiiDocumentBuilder.TITLE,
+                record.dataAsOf(), period[0], period[1], "application/fhir+json", replaces), content),
+                PARTITION, record.fingerprint(), content);
+    }
+
+    // serviceStart/Stop: the earliest and latest recorded, granted or performed time in the overview
+    private static Instant[] period(List<Resource> resources, Instant fallback) {
+        List<Date> dates = new ArrayList<>();
+        for (Resource resource : resources) {
+            if (resource instanceof Condition condition && condition.hasRecordedDate()) {
+                dates.add(condition.getRecordedDate());
+            } else if (resource instanceof CarePlan plan && plan.getPeriod().hasStart()) {
+                dates.add(plan.getPeriod().getStart());
+            } else if (resource instanceof Procedure procedure && procedure.hasPerformedDateTimeType()) {
+                dates.add(procedure.getPerformedDateTimeType().getValue());
+            }
+        }
+        Instant start = dates.stream().map(Date::toInstant).min(Instant::compareTo).orElse(fallback);
+        Instant stop = dates.stream().map(Date::toInstant).max(Instant::compareTo).orElse(fallback);
+        return new Instant[] {start, stop};
+    }
+}
