@@ -4,15 +4,9 @@ import dk.eojxds.model.DocumentMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,15 +25,17 @@ class RegistrationJob {
 
     private final RegistrationOutbox outbox;
     private final SubmissionFactory submissions;
-    private final Iti42Client registry;
+    private final RegistryClient registry;
+    private final RegistryAnswers answers;
     private final TransactionTemplate transactions;
     private final RegistryProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    RegistrationJob(RegistrationOutbox outbox, SubmissionFactory submissions, Iti42Client registry,
-                    TransactionTemplate transactions, RegistryProperties properties, MeterRegistry meters,
-                    Optional<Clock> clock) {
+    RegistrationJob(RegistrationOutbox outbox, SubmissionFactory submissions, RegistryClient registry,
+                    RegistryAnswers answers, TransactionTemplate transactions, RegistryProperties properties,
+                    MeterRegistry meters, Optional<Clock> clock) {
+        this.answers = answers;
         this.outbox = outbox;
         this.submissions = submissions;
         this.registry = registry;
@@ -73,55 +69,32 @@ class RegistrationJob {
         String outcome;
         try {
             Response response = registry.register(submissions.create(document, clock.instant()));
-            if (response.getStatus() == Status.SUCCESS || alreadyRegistered(response)) {
-                outbox.registered(document, submissionSetId);
-                outcome = "registered";
-                log.info("Registered document {} ({})", document.uniqueId(), document.family());
-            } else if (transient_(response)) {
-                outcome = "retry";
-                outbox.retryLater(document, submissionSetId, describe(response), nextAttempt(pending.attempts()));
-                log.warn("Registry busy for document {}: {}", document.uniqueId(), describe(response));
-            } else {
-                outcome = "parked";
-                outbox.park(document, submissionSetId, describe(response));
-                log.warn("Registry rejected document {}; parked: {}", document.uniqueId(), describe(response));
+            switch (answers.judge(response, ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY)) {
+                case DONE -> {
+                    outbox.registered(document, submissionSetId);
+                    outcome = "registered";
+                    log.info("Registered document {} ({})", document.uniqueId(), document.family());
+                }
+                case RETRY -> {
+                    outcome = "retry";
+                    outbox.retryLater(document, submissionSetId, RegistryAnswers.describe(response),
+                            answers.nextAttempt(pending.attempts()));
+                    log.warn("Registry busy for document {}: {}", document.uniqueId(), RegistryAnswers.describe(response));
+                }
+                default -> {
+                    outcome = "parked";
+                    outbox.park(document, submissionSetId, RegistryAnswers.describe(response));
+                    log.warn("Registry rejected document {}; parked: {}", document.uniqueId(),
+                            RegistryAnswers.describe(response));
+                }
             }
         } catch (RuntimeException e) {
             // Transport errors (connection refused, timeouts, SOAP faults) are transient.
             outcome = "retry";
             outbox.retryLater(document, submissionSetId, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    nextAttempt(pending.attempts()));
+                    answers.nextAttempt(pending.attempts()));
             log.warn("Registering document {} failed; will retry: {}", document.uniqueId(), e.toString());
         }
         sample.stop(meters.timer("eojxds.registry.register", "family", document.family().name(), "outcome", outcome));
-    }
-
-    private static boolean alreadyRegistered(Response response) {
-        return !response.getErrors().isEmpty() && response.getErrors().stream()
-                .allMatch(e -> e.getErrorCode() == ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
-    }
-
-    private static boolean transient_(Response response) {
-        return response.getErrors().stream().anyMatch(e -> e.getErrorCode() == ErrorCode.REGISTRY_BUSY
-                || e.getErrorCode() == ErrorCode.REGISTRY_ERROR);
-    }
-
-    private static String describe(Response response) {
-        return response.getStatus() + ": " + response.getErrors().stream()
-                .map(RegistrationJob::describe).collect(Collectors.joining("; "));
-    }
-
-    private static String describe(ErrorInfo error) {
-        String code = error.getErrorCode() == ErrorCode._USER_DEFINED ? error.getCustomErrorCode()
-                : error.getErrorCode().toString();
-        return code + " " + error.getCodeContext();
-    }
-
-    // Exponential backoff with jitter, so that many documents do not hit a recovering registry at once.
-    private Instant nextAttempt(int attemptsBefore) {
-        long base = properties.firstRetry().toMillis() << Math.min(attemptsBefore, 20);
-        long capped = Math.min(base, properties.maxRetry().toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return clock.instant().plus(Duration.ofMillis(jittered));
     }
 }

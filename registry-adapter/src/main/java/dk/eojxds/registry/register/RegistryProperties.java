@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * Where and how to register (prefix {@code eojxds.registry}).
  *
  * @param iti42Url   the registry's Register Document Set-b endpoint
+ * @param iti57Url   the registry's Update Document Set endpoint (deprecations)
  * @param sourceId   OID of this document source (SubmissionSet.sourceId)
  * @param firstRetry wait after the first transient failure; doubled per attempt up to maxRetry
  */
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("eojxds.registry")
 public record RegistryProperties(
         @NotBlank @Pattern(regexp = "https?://.+") String iti42Url,
+        @NotBlank @Pattern(regexp = "https?://.+") String iti57Url,
         @NotBlank @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+") String sourceId,
         @NotNull Duration pollInterval,
         @Min(1) int batchSize,

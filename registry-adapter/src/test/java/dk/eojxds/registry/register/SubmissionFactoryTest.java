@@ -28,7 +28,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.validate.requests.SubmitObjectsR
 class SubmissionFactoryTest {
 
     private final SubmissionFactory factory = new SubmissionFactory(new RegistryProperties(
-            "http://localhost/iti42", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
+            "http://localhost/iti42", "http://localhost/iti57", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
             Duration.ofMinutes(1)));
 
     static DocumentMetadata document(String replaces) {
@@ -88,6 +88,24 @@ class SubmissionFactoryTest {
         assertThat(again.getSubmissionSet().getEntryUuid()).isEqualTo(first.getSubmissionSet().getEntryUuid());
         assertThat(again.getDocumentEntries().get(0).getEntryUuid())
                 .isEqualTo(first.getDocumentEntries().get(0).getEntryUuid());
+    }
+
+    @Test
+    void aDeprecationIsAValidIti57Update() {
+        DeprecationJob job = new DeprecationJob(null, null, null, null, new RegistryProperties("http://localhost/iti42",
+                "http://localhost/iti57", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
+                Duration.ofMinutes(1)), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.util.Optional.empty());
+        DocumentMetadata document = document(null);
+        RegisterDocumentSet update = job.request(new DeprecationOutbox.PendingDeprecation(document.uniqueId(),
+                document.entryUuid(), document.patient(), "urn:oid:1.2.208.176.8.1", "entered in error", 0));
+        EbXMLSubmitObjectsRequest<?> ebXml = new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(update);
+        assertThatCode(() -> SubmitObjectsRequestValidator.getInstance().validate(ebXml, XDS.Interactions.ITI_57))
+                .doesNotThrowAnyException();
+        assertThat(update.getAssociations()).singleElement().satisfies(a -> {
+            assertThat(a.getAssociationType()).isEqualTo(AssociationType.UPDATE_AVAILABILITY_STATUS);
+            assertThat(a.getTargetUuid()).isEqualTo(document.entryUuid());
+            assertThat(a.getNewStatus()).isEqualTo(org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus.DEPRECATED);
+        });
     }
 
     @Test

@@ -2,6 +2,8 @@ package dk.eojxds.registry.register;
 
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti42RequestValidator;
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti42ResponseValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti57RequestValidator;
+import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti57ResponseValidator;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,18 +16,24 @@ import org.springframework.stereotype.Component;
  * it leaves, and the registry's answer passes the response validator.
  */
 @Component
-class CamelIti42Client extends RouteBuilder implements Iti42Client {
+class CamelRegistryClient extends RouteBuilder implements RegistryClient {
 
     private static final String ROUTE = "direct:register-document-set";
+    private static final String UPDATE_ROUTE = "direct:update-document-set";
 
     private final ProducerTemplate producer;
     private final String endpoint;
+    private final String updateEndpoint;
 
-    CamelIti42Client(ProducerTemplate producer, RegistryProperties properties) {
+    CamelRegistryClient(ProducerTemplate producer, RegistryProperties properties) {
         this.producer = producer;
-        String url = properties.iti42Url();
+        this.endpoint = endpoint("xds-iti42", properties.iti42Url());
+        this.updateEndpoint = endpoint("xds-iti57", properties.iti57Url());
+    }
+
+    private static String endpoint(String component, String url) {
         boolean secure = url.startsWith("https://");
-        this.endpoint = "xds-iti42://" + url.substring(secure ? 8 : 7) + (secure ? "?secure=true" : "");
+        return component + "://" + url.substring(secure ? 8 : 7) + (secure ? "?secure=true" : "");
     }
 
     @Override
@@ -35,6 +43,16 @@ class CamelIti42Client extends RouteBuilder implements Iti42Client {
                 .process(iti42RequestValidator())
                 .to(endpoint)
                 .process(iti42ResponseValidator());
+        from(UPDATE_ROUTE)
+                .routeId("iti57-out")
+                .process(iti57RequestValidator())
+                .to(updateEndpoint)
+                .process(iti57ResponseValidator());
+    }
+
+    @Override
+    public Response update(RegisterDocumentSet update) {
+        return producer.requestBody(UPDATE_ROUTE, update, Response.class);
     }
 
     @Override

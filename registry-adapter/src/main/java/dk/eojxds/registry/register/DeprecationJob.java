@@ -1,0 +1,128 @@
+package dk.eojxds.registry.register;
+
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.DeterministicIds;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deprecates withdrawn documents with ITI-57 Update Document Set: a SubmissionSet and one
+ * UpdateAvailabilityStatus association (Approved to Deprecated) on the document's entryUUID. The
+ * same claim, retry and park rules as registration; "already deprecated" counts as done.
+ */
+@Component
+class DeprecationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DeprecationJob.class);
+
+    private final DeprecationOutbox outbox;
+    private final RegistryClient registry;
+    private final RegistryAnswers answers;
+    private final TransactionTemplate transactions;
+    private final RegistryProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    DeprecationJob(DeprecationOutbox outbox, RegistryClient registry, RegistryAnswers answers,
+                   TransactionTemplate transactions, RegistryProperties properties, MeterRegistry meters,
+                   Optional<Clock> clock) {
+        this.outbox = outbox;
+        this.registry = registry;
+        this.answers = answers;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
+    void sweep() {
+        for (int i = 0; i < properties.batchSize(); i++) {
+            if (!Boolean.TRUE.equals(transactions.execute(tx -> {
+                Optional<DeprecationOutbox.PendingDeprecation> next = outbox.claimNext();
+                next.ifPresent(this::deprecate);
+                return next.isPresent();
+            }))) {
+                return;
+            }
+        }
+    }
+
+    private void deprecate(DeprecationOutbox.PendingDeprecation item) {
+        String outcome;
+        try {
+            Response response = registry.update(request(item));
+            switch (answers.judge(response, ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR)) {
+                case DONE -> {
+                    outbox.deprecated(item);
+                    outcome = "deprecated";
+                    log.info("Deprecated document {}: {}", item.uniqueId(), item.reason());
+                }
+                case RETRY -> {
+                    outbox.retryLater(item, RegistryAnswers.describe(response), answers.nextAttempt(item.attempts()));
+                    outcome = "retry";
+                }
+                default -> {
+                    outbox.park(item, RegistryAnswers.describe(response));
+                    outcome = "parked";
+                    log.warn("Registry refused to deprecate {}; parked: {}", item.uniqueId(),
+                            RegistryAnswers.describe(response));
+                }
+            }
+        } catch (RuntimeException e) {
+            outbox.retryLater(item, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    answers.nextAttempt(item.attempts()));
+            outcome = "retry";
+            log.warn("Deprecating document {} failed; will retry: {}", item.uniqueId(), e.toString());
+        }
+        meters.counter("eojxds.registry.deprecate", "outcome", outcome).increment();
+    }
+
+    RegisterDocumentSet request(DeprecationOutbox.PendingDeprecation item) {
+        Identifiable patient = new Identifiable(item.patient().value(), new AssigningAuthority(Cpr.OID));
+        SubmissionSet submissionSet = new SubmissionSet();
+        submissionSet.setEntryUuid("urn:uuid:" + DeterministicIds.uuid("deprecationSubmissionSetEntry", item.uniqueId()));
+        submissionSet.setUniqueId(DeprecationOutbox.submissionSetUniqueId(item.uniqueId()));
+        submissionSet.setSourceId(properties.sourceId());
+        submissionSet.setPatientId(patient);
+        submissionSet.setSubmissionTime(new Timestamp(clock.instant().atZone(ZoneOffset.UTC), Timestamp.Precision.SECOND));
+        submissionSet.setContentTypeCode(new Code("001", new LocalizedString("Klinisk rapport", "da-DK", "UTF-8"),
+                "1.2.208.184.100.9"));
+        submissionSet.setTitle(new LocalizedString("Tilbagekaldt: " + item.reason(), "da-DK", "UTF-8"));
+        Author author = new Author();
+        author.getAuthorInstitution().add(new org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization(
+                "EOJ-XDS", properties.sourceId(), new AssigningAuthority(properties.sourceId())));
+        submissionSet.setAuthor(author);
+        submissionSet.setAvailabilityStatus(AvailabilityStatus.APPROVED);
+        submissionSet.setHomeCommunityId(item.homeCommunityId());
+        Association update = new Association(AssociationType.UPDATE_AVAILABILITY_STATUS,
+                "urn:uuid:" + DeterministicIds.uuid("deprecate", item.uniqueId()), submissionSet.getEntryUuid(),
+                item.entryUuid());
+        update.setOriginalStatus(AvailabilityStatus.APPROVED);
+        update.setNewStatus(AvailabilityStatus.DEPRECATED);
+        RegisterDocumentSet request = new RegisterDocumentSet();
+        request.setSubmissionSet(submissionSet);
+        request.getAssociations().add(update);
+        return request;
+    }
+}
