@@ -95,7 +95,8 @@ public final class LocalStack implements AutoCloseable {
                     "--server.port=" + ports.repository())));
             started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db,
                     "--server.port=" + ports.registryAdapter(),
-                    "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42")));
+                    "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",
+                    "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57")));
         } catch (RuntimeException e) {
             started.forEach(ConfigurableApplicationContext::close);
             throw e;

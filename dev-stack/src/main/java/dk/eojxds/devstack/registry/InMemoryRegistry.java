@@ -96,9 +96,16 @@ public class InMemoryRegistry {
         for (Association association : submission.getAssociations()) {
             if (association.getAssociationType() == AssociationType.REPLACE) {
                 DocumentEntry target = byEntryUuid.get(association.getTargetUuid());
+                boolean resent = submission.getDocumentEntries().stream()
+                        .anyMatch(e -> entryUuidByUniqueId.containsKey(e.getUniqueId()));
                 if (target == null) {
                     errors.add(new ErrorInfo(ErrorCode.REGISTRY_METADATA_ERROR, "RPLC target "
                             + association.getTargetUuid() + " is unknown", Severity.ERROR,
+                            association.getTargetUuid(), null));
+                } else if (target.getAvailabilityStatus() != AvailabilityStatus.APPROVED && !resent) {
+                    // only an Approved document can be replaced (ITI TF-3 4.2.2.2)
+                    errors.add(new ErrorInfo(ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR, "RPLC target "
+                            + association.getTargetUuid() + " is not Approved", Severity.ERROR,
                             association.getTargetUuid(), null));
                 }
             }
@@ -119,6 +126,30 @@ public class InMemoryRegistry {
             if (association.getAssociationType() == AssociationType.REPLACE) {
                 byEntryUuid.get(association.getTargetUuid()).setAvailabilityStatus(AvailabilityStatus.DEPRECATED);
             }
+        }
+        save();
+        return new Response(Status.SUCCESS);
+    }
+
+    /** ITI-57: availability status updates on registered documents. */
+    public synchronized Response update(RegisterDocumentSet update) {
+        for (Association association : update.getAssociations()) {
+            if (association.getAssociationType() != AssociationType.UPDATE_AVAILABILITY_STATUS) {
+                return RegistryFaults.failure(ErrorCode.METADATA_UPDATE_OPERATION_ERROR,
+                        "The stand-in supports only UpdateAvailabilityStatus");
+            }
+            DocumentEntry target = byEntryUuid.get(association.getTargetUuid());
+            if (target == null) {
+                return RegistryFaults.failure(ErrorCode.UNRESOLVED_REFERENCE_EXCEPTION,
+                        "Unknown document " + association.getTargetUuid());
+            }
+            if (target.getAvailabilityStatus() == association.getNewStatus()) {
+                return RegistryFaults.failure(ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR,
+                        "Document " + target.getUniqueId() + " is already " + association.getNewStatus());
+            }
+        }
+        for (Association association : update.getAssociations()) {
+            byEntryUuid.get(association.getTargetUuid()).setAvailabilityStatus(association.getNewStatus());
         }
         save();
         return new Response(Status.SUCCESS);

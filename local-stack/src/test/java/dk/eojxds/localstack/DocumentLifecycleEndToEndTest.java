@@ -1,0 +1,204 @@
+package dk.eojxds.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.context.FhirContext;
+import dk.eojxds.devstack.gateway.SimulatedGateway;
+import dk.eojxds.devstack.gateway.SyntheticCitizens;
+import dk.eojxds.devstack.gateway.SyntheticFsiii;
+import dk.eojxds.devstack.gateway.SyntheticKpro;
+import dk.eojxds.devstack.gateway.SyntheticTelma;
+import dk.eojxds.devstack.registry.RegistryFaults;
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.HomeMeasurement;
+import dk.eojxds.testsupport.DatabaseCoordinates;
+import dk.eojxds.testsupport.PostgresServer;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.camel.ProducerTemplate;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The document life cycle over the whole stack: FSIII and K-PRO documents, replacement chains,
+ * withdrawal, a registry outage and a registry that rejects one citizen's metadata.
+ */
+class DocumentLifecycleEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static LocalStack stack;
+    private static SimulatedGateway gateway;
+    private static RegistryFaults faults;
+    private static JdbcClient db;
+    private static final Random RANDOM = new Random(7);
+
+    @BeforeAll
+    static void startStack() {
+        DatabaseCoordinates coordinates = PostgresServer.forTests().createDatabase("lifecycle");
+        stack = LocalStack.start(coordinates, LocalStack.Ports.any(), Map.of(
+                "dev-stack", List.of("eojxds.simulator.enabled=false"),
+                "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S"),
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
+                "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "eojxds.registry.first-retry=PT0.2S",
+                        "eojxds.registry.max-retry=PT1S")));
+        gateway = stack.devStack().getBean(SimulatedGateway.class);
+        faults = stack.devStack().getBean(RegistryFaults.class);
+        db = stack.registryAdapter().getBean(JdbcClient.class);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static SyntheticCitizens.Citizen citizen(String cpr) {
+        return new SyntheticCitizens.Citizen(Cpr.of(cpr), SyntheticCitizens.MUNICIPALITIES.get(4));
+    }
+
+    @Test
+    void threeFsiiiUpdatesMakeAReplacementChainWithOnlyTheNewestApproved() throws Exception {
+        SyntheticCitizens.Citizen citizen = citizen("0303331234");
+        SyntheticFsiii fsiii = new SyntheticFsiii(RANDOM);
+        Instant first = Instant.now().minus(Duration.ofDays(3));
+        for (int update = 0; update < 3; update++) {
+            gateway.publish(fsiii.report(citizen, first.plus(Duration.ofDays(update))));
+            int expected = update + 1;
+            await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED,
+                    AvailabilityStatus.DEPRECATED).size() == expected);
+        }
+        List<DocumentEntry> all = find(citizen.cpr(), AvailabilityStatus.APPROVED, AvailabilityStatus.DEPRECATED);
+        assertThat(all).extracting(DocumentEntry::getAvailabilityStatus)
+                .containsExactlyInAnyOrder(AvailabilityStatus.APPROVED, AvailabilityStatus.DEPRECATED,
+                        AvailabilityStatus.DEPRECATED);
+        DocumentEntry newest = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0);
+        assertThat(newest.getMimeType()).isEqualTo("application/fhir+json");
+        assertThat(newest.getTypeCode().getCode()).isEqualTo("11450-4");
+        // the repository's chain: each document replaces the one before it
+        List<String> chain = stack.repository().getBean(JdbcClient.class).sql("""
+                        SELECT coalesce(replaces_unique_id, '-') FROM repository.document
+                        WHERE citizen_cpr = ? AND family = 'FSIII' ORDER BY stored_at""")
+                .param(citizen.cpr().value()).query(String.class).list();
+        assertThat(chain).hasSize(3).first().isEqualTo("-");
+
+        Bundle document = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
+                new String(retrieve(newest), StandardCharsets.UTF_8));
+        assertThat(document.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        assertThat(document.getEntryFirstRep().getResource().fhirType()).isEqualTo("Composition");
+        assertThat(new String(retrieve(newest), StandardCharsets.UTF_8)).contains("Funktionsevnetilstande", "Vaske sig");
+    }
+
+    @Test
+    void aKproResponseBecomesQrdAndIsDeprecatedWhenEnteredInError() throws Exception {
+        SyntheticCitizens.Citizen citizen = citizen("0404441234");
+        QuestionnaireResponse response = new SyntheticKpro(RANDOM).response(citizen, Instant.now().minusSeconds(3600));
+        gateway.publish(response);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        DocumentEntry entry = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0);
+        assertThat(entry.getTypeCode().getCode()).isEqualTo("74465-6");
+        assertThat(new String(retrieve(entry), StandardCharsets.UTF_8)).contains("1.2.208.184.13.1", "følt dig ensom", "Hvor godt har du sovet?");
+
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR);
+        gateway.publish(response);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).isEmpty());
+        assertThat(find(citizen.cpr(), AvailabilityStatus.DEPRECATED)).extracting(DocumentEntry::getUniqueId)
+                .containsExactly(entry.getUniqueId());
+        // a deprecated document stays retrievable
+        assertThat(retrieve(entry)).isNotEmpty();
+    }
+
+    @Test
+    void documentsMadeWhileTheRegistryIsDownAreRegisteredExactlyOnceWhenItIsBack() {
+        SyntheticCitizens.Citizen citizen = citizen("0505551234");
+        faults.down(true);
+        try {
+            new SyntheticTelma(RANDOM).morningSet(citizen, Instant.now().minus(Duration.ofHours(2))).forEach(gateway::publish);
+            await().atMost(WAIT).until(() -> db.sql("""
+                    SELECT count(*) FROM registry.registration r JOIN repository.document d
+                      ON d.unique_id = r.document_unique_id
+                    WHERE d.citizen_cpr = ? AND r.state = 'PENDING' AND r.attempts >= 2""")
+                    .param(citizen.cpr().value()).query(Long.class).single() == 1);
+        } finally {
+            faults.down(false);
+        }
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        assertThat(db.sql("""
+                SELECT count(*) FROM registry.registration r JOIN repository.document d ON d.unique_id = r.document_unique_id
+                WHERE d.citizen_cpr = ? AND r.state = 'REGISTERED'""").param(citizen.cpr().value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentTheRegistryRejectsIsParkedWithTheAnswerAndOthersFlowOn() throws Exception {
+        SyntheticCitizens.Citizen rejected = citizen("0606661234");
+        SyntheticCitizens.Citizen accepted = citizen("0707771234");
+        faults.rejectPatient(rejected.cpr().value());
+        Instant at = Instant.now().minus(Duration.ofHours(3));
+        gateway.publish(SyntheticTelma.observation(rejected, HomeMeasurement.PULSE, new BigDecimal("70"), at));
+        gateway.publish(SyntheticTelma.observation(accepted, HomeMeasurement.PULSE, new BigDecimal("71"), at));
+        await().atMost(WAIT).until(() -> find(accepted.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        await().atMost(WAIT).until(() -> db.sql("""
+                SELECT count(*) FROM registry.registration r JOIN repository.document d ON d.unique_id = r.document_unique_id
+                WHERE d.citizen_cpr = ? AND r.state = 'FAILED'""").param(rejected.cpr().value())
+                .query(Long.class).single() == 1);
+        HttpResponse<String> parked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations?state=FAILED")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(parked.body()).contains(ErrorCode.REGISTRY_METADATA_ERROR.toString());
+        assertThat(find(rejected.cpr(), AvailabilityStatus.APPROVED)).isEmpty();
+    }
+
+    private static List<DocumentEntry> find(Cpr cpr, AvailabilityStatus... statuses) {
+        FindDocumentsQuery query = new FindDocumentsQuery();
+        query.setPatientId(new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID)));
+        query.setStatus(List.of(statuses));
+        QueryResponse response = producer().requestBody("xds-iti18://localhost:" + stack.ports().devStack()
+                + "/services/registry/iti18", new QueryRegistry(query, QueryReturnType.LEAF_CLASS), QueryResponse.class);
+        return response.getDocumentEntries();
+    }
+
+    private static byte[] retrieve(DocumentEntry entry) throws Exception {
+        RetrieveDocumentSet request = new RetrieveDocumentSet();
+        request.getDocuments().add(new DocumentReference(entry.getRepositoryUniqueId(), entry.getUniqueId(), null));
+        RetrievedDocumentSet response = producer().requestBody("xds-iti43://localhost:" + stack.ports().repository()
+                + "/services/repository/iti43", request, RetrievedDocumentSet.class);
+        try (InputStream in = response.getDocuments().get(0).getDataHandler().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static ProducerTemplate producer() {
+        return stack.devStack().getBean(ProducerTemplate.class);
+    }
+}
