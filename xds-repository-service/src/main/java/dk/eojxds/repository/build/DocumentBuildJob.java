@@ -30,12 +30,15 @@ class DocumentBuildJob {
     private final ChangeQueue changes;
     private final Map<String, FamilyDocuments> families;
     private final DocumentStore documents;
+    private final DocumentChecks checks;
     private final TransactionTemplate transactions;
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
-                     TransactionTemplate transactions, RepositoryProperties properties, MeterRegistry meters) {
+                     DocumentChecks checks, TransactionTemplate transactions, RepositoryProperties properties,
+                     MeterRegistry meters) {
+        this.checks = checks;
         this.changes = changes;
         this.families = families.stream().collect(Collectors.toMap(FamilyDocuments::family, Function.identity()));
         this.documents = documents;
@@ -85,6 +88,7 @@ class DocumentBuildJob {
         Cpr citizen = Cpr.of(change.citizenCpr());
         if (decision instanceof FamilyDocuments.Store store) {
             NewDocument document = store.document();
+            checks.verify(document);
             documents.storeReplacing(document, document.metadata().replacesUniqueId());
             outcome = current.isPresent() ? "replaced" : "created";
             log.info("Stored {} document {} for {} {} ({} bytes)", change.family(), document.metadata().uniqueId(),

@@ -1,0 +1,123 @@
+package dk.eojxds.repository.build;
+
+import dk.eojxds.model.Cpr;
+import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.model.DocumentMetadata;
+import dk.eojxds.model.SorCode;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+
+/**
+ * The last look before a document is stored: its metadata is complete and describes its bytes,
+ * and a CDA document is well-formed with the Danish header (templateIds, id root, the citizen's
+ * CPR, the author's SOR code, the LOINC type). FHIR documents were validated by HAPI when built.
+ */
+@Component
+class DocumentChecks {
+
+    private static final String HL7 = "urn:hl7-org:v3";
+
+    /** @throws InvalidDocumentException with every problem found */
+    void verify(NewDocument document) {
+        DocumentMetadata m = document.metadata();
+        List<String> problems = new ArrayList<>();
+        if (!m.hash().equals(MetadataFactory.sha1(document.content()))) {
+            problems.add("hash does not match the content");
+        }
+        if (m.size() != document.content().length) {
+            problems.add("size does not match the content");
+        }
+        require(problems, m.title(), "title");
+        require(problems, m.creationTime(), "creationTime");
+        require(problems, m.classCode(), "classCode");
+        require(problems, m.typeCode(), "typeCode");
+        require(problems, m.formatCode(), "formatCode");
+        require(problems, m.healthcareFacilityTypeCode(), "healthcareFacilityTypeCode");
+        require(problems, m.practiceSettingCode(), "practiceSettingCode");
+        require(problems, m.serviceStartTime(), "serviceStartTime");
+        require(problems, m.serviceStopTime(), "serviceStopTime");
+        if (m.serviceStartTime() != null && m.serviceStopTime() != null && m.serviceStartTime().isAfter(m.serviceStopTime())) {
+            problems.add("serviceStartTime is after serviceStopTime");
+        }
+        if (!DkXdsCodes.LANGUAGE_DANISH.equals(m.languageCode())) {
+            problems.add("languageCode must be da-DK");
+        }
+        if ("text/xml".equals(m.mimeType())) {
+            problems.addAll(cdaHeader(document.content(), m));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException("document " + m.uniqueId() + " fails its checks: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    private static void require(List<String> problems, Object value, String name) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            problems.add(name + " is missing");
+        }
+    }
+
+    private static List<String> cdaHeader(byte[] content, DocumentMetadata m) {
+        List<String> problems = new ArrayList<>();
+        Document dom;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            dom = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+        } catch (Exception e) {
+            return List.of("not well-formed XML: " + e.getMessage());
+        }
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
+            public String getNamespaceURI(String prefix) {
+                return "h".equals(prefix) ? HL7 : XMLConstants.NULL_NS_URI;
+            }
+
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            public java.util.Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "id root");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@extension", m.uniqueId(), "id extension (uniqueId)");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:code/@code", m.typeCode().code(), "type code");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@root", Cpr.OID,
+                "recordTarget id root");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@extension",
+                m.patient().value(), "recordTarget CPR");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:author/h:assignedAuthor/h:id/@root", SorCode.OID,
+                "author id root");
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:author/h:assignedAuthor/h:id/@extension",
+                m.author().sor().value(), "author SOR");
+        String dkTemplate = DkXdsCodes.TYPE_PHMR.equals(m.typeCode()) ? PhmrDocumentBuilder.PHMR_DK_TEMPLATE
+                : QrdDocumentBuilder.QRD_DK_TEMPLATE;
+        check(problems, xpath, dom, "/h:ClinicalDocument/h:templateId[@root='" + dkTemplate + "']/@root", dkTemplate,
+                "Danish templateId");
+        return problems;
+    }
+
+    private static void check(List<String> problems, XPath xpath, Document dom, String path, String expected,
+                              String what) {
+        try {
+            String actual = (String) xpath.evaluate(path, dom, XPathConstants.STRING);
+            if (!expected.equals(actual)) {
+                problems.add(what + " is '" + actual + "', expected '" + expected + "'");
+            }
+        } catch (Exception e) {
+            problems.add(what + " cannot be read: " + e.getMessage());
+        }
+    }
+}
