@@ -3,7 +3,6 @@ package dk.eojxds.repository.retrieve;
 import dk.eojxds.repository.RepositoryProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +78,7 @@ class StoredDocumentIti43Service implements Iti43Service {
         StoredDocuments.RetrievableDocument stored = document.get();
         DocumentReference answered = new DocumentReference(properties.uniqueId(), stored.uniqueId(),
                 reference.getHomeCommunityId());
-        DataHandler content = new DataHandler(new ByteArrayDataSource(stored.content(), stored.mimeType()));
+        DataHandler content = new DataHandler(stored);
         found.add(new RetrievedDocument(content, answered, null, null, stored.mimeType()));
     }
 }

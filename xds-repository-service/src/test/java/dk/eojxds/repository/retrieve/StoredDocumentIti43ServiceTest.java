@@ -25,7 +25,8 @@ class StoredDocumentIti43ServiceTest {
 
     StoredDocumentIti43ServiceTest() {
         when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
-                "text/xml", "<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8))));
+                "text/xml", 19, documents)));
+        when(documents.slice("doc-1", 0, 19)).thenReturn("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
         when(documents.find("missing")).thenReturn(Optional.empty());
         when(documents.find("broken")).thenThrow(new IllegalStateException("connection reset by peer at db-7"));
     }
@@ -47,6 +48,12 @@ class StoredDocumentIti43ServiceTest {
             assertThat(d.getMimeType()).isEqualTo("text/xml");
             assertThat(d.getRequestData().getRepositoryUniqueId()).isEqualTo(REPOSITORY);
             assertThat(d.getRequestData().getHomeCommunityId()).isEqualTo("urn:oid:1.2.208.176.8.1");
+            try {
+                assertThat(d.getDataHandler().getInputStream().readAllBytes()).asString(StandardCharsets.UTF_8)
+                        .isEqualTo("<ClinicalDocument/>");
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
         });
     }
 
