@@ -19,7 +19,8 @@ class Iti43RouteBuilder extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("xds-iti43:repository/iti43")
+        // the DGWS interceptor verifies the ID card before the request reaches the route
+        from("xds-iti43:repository/iti43?inInterceptors=#dgwsInterceptor")
                 .routeId("iti43")
                 .process(iti43RequestValidator())
                 .process(exchange -> exchange.getMessage().setBody(

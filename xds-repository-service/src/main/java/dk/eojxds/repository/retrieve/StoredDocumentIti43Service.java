@@ -1,6 +1,7 @@
 package dk.eojxds.repository.retrieve;
 
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.audit.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import java.util.ArrayList;
@@ -31,8 +32,11 @@ class StoredDocumentIti43Service implements Iti43Service {
     private final StoredDocuments documents;
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
+    private final RetrieveAudit callers;
 
-    StoredDocumentIti43Service(StoredDocuments documents, RepositoryProperties properties, MeterRegistry meters) {
+    StoredDocumentIti43Service(StoredDocuments documents, RepositoryProperties properties, MeterRegistry meters,
+                               RetrieveAudit callers) {
+        this.callers = callers;
         this.documents = documents;
         this.properties = properties;
         this.meters = meters;
@@ -42,16 +46,19 @@ class StoredDocumentIti43Service implements Iti43Service {
     public RetrievedDocumentSet retrieve(RetrieveDocumentSet request) {
         List<RetrievedDocument> found = new ArrayList<>();
         List<ErrorInfo> errors = new ArrayList<>();
+        List<AuditTrail.AuditedDocument> audited = new ArrayList<>();
         for (DocumentReference reference : request.getDocuments()) {
             try {
-                lookUp(reference, found, errors);
+                audited.add(lookUp(reference, found, errors));
             } catch (RuntimeException e) {
                 // Never leak internals to the caller; the log keeps the cause.
                 log.error("Retrieving document {} failed", reference.getDocumentUniqueId(), e);
                 errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The document could not be read",
                         Severity.ERROR, reference.getDocumentUniqueId(), null));
+                audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null, null));
             }
         }
+        callers.record(audited);
         RetrievedDocumentSet response = new RetrievedDocumentSet();
         response.getDocuments().addAll(found);
         response.getErrors().addAll(errors);
@@ -61,24 +68,29 @@ class StoredDocumentIti43Service implements Iti43Service {
         return response;
     }
 
-    private void lookUp(DocumentReference reference, List<RetrievedDocument> found, List<ErrorInfo> errors) {
+    private AuditTrail.AuditedDocument lookUp(DocumentReference reference, List<RetrievedDocument> found,
+                                               List<ErrorInfo> errors) {
+        AuditTrail.AuditedDocument notFound = new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(),
+                "NOT_FOUND", null, null, null);
         if (!properties.uniqueId().equals(reference.getRepositoryUniqueId())) {
             errors.add(new ErrorInfo(ErrorCode.UNKNOWN_REPOSITORY_ID,
                     "Unknown repositoryUniqueId " + reference.getRepositoryUniqueId(), Severity.ERROR,
                     reference.getRepositoryUniqueId(), null));
-            return;
+            return notFound;
         }
         Optional<StoredDocuments.RetrievableDocument> document = documents.find(reference.getDocumentUniqueId());
         if (document.isEmpty()) {
             errors.add(new ErrorInfo(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR,
                     "No document with uniqueId " + reference.getDocumentUniqueId(), Severity.ERROR,
                     reference.getDocumentUniqueId(), null));
-            return;
+            return notFound;
         }
         StoredDocuments.RetrievableDocument stored = document.get();
         DocumentReference answered = new DocumentReference(properties.uniqueId(), stored.uniqueId(),
                 reference.getHomeCommunityId());
         DataHandler content = new DataHandler(stored);
         found.add(new RetrievedDocument(content, answered, null, null, stored.mimeType()));
+        return new AuditTrail.AuditedDocument(stored.uniqueId(), "RETRIEVED", stored.family(), stored.citizenCpr(),
+                stored.municipalitySor());
     }
 }

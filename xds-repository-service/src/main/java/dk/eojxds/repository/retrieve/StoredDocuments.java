@@ -25,9 +25,12 @@ class StoredDocuments {
     }
 
     Optional<RetrievableDocument> find(String uniqueId) {
-        return jdbc.sql("SELECT unique_id, mime_type, size_bytes FROM repository.document WHERE unique_id = ?")
+        return jdbc.sql("""
+                        SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor
+                        FROM repository.document WHERE unique_id = ?""")
                 .param(uniqueId)
-                .query((rs, i) -> new RetrievableDocument(rs.getString(1), rs.getString(2), rs.getLong(3), this))
+                .query((rs, i) -> new RetrievableDocument(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), this))
                 .optional();
     }
 
@@ -38,7 +41,8 @@ class StoredDocuments {
     }
 
     /** A document found for retrieval: its metadata, and its content as a stream of slices. */
-    record RetrievableDocument(String uniqueId, String mimeType, long size, StoredDocuments store) implements DataSource {
+    record RetrievableDocument(String uniqueId, String mimeType, long size, String family, String citizenCpr,
+                               String municipalitySor, StoredDocuments store) implements DataSource {
 
         @Override
         public InputStream getInputStream() {

@@ -21,11 +21,12 @@ class StoredDocumentIti43ServiceTest {
     private static final String REPOSITORY = "1.2.3.4.5";
     private final StoredDocuments documents = mock(StoredDocuments.class);
     private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
-            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null), new SimpleMeterRegistry());
+            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null), new SimpleMeterRegistry(),
+            mock(RetrieveAudit.class));
 
     StoredDocumentIti43ServiceTest() {
         when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
-                "text/xml", 19, documents)));
+                "text/xml", 19, "TELMA", "0101501234", "1301000016005", documents)));
         when(documents.slice("doc-1", 0, 19)).thenReturn("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
         when(documents.find("missing")).thenReturn(Optional.empty());
         when(documents.find("broken")).thenThrow(new IllegalStateException("connection reset by peer at db-7"));

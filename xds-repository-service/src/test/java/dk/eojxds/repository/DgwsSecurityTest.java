@@ -1,0 +1,135 @@
+package dk.eojxds.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.eojxds.testsupport.sts.IdCardIssuer;
+import dk.eojxds.testsupport.sts.TestCertificates;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * ITI-43 with {@code eojxds.security.mode=dgws}: a valid ID card from the trusted (test) STS gets
+ * the document and is audited with the caller; a forged signature, an unknown signer, an expired
+ * card, a too-low level and a missing header are refused with a SOAP fault and audited.
+ */
+@SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H",
+                "eojxds.security.mode=dgws"})
+class DgwsSecurityTest {
+
+    static final TestCertificates.Credential CA = TestCertificates.certificateAuthority("CN=Test NSP CA,O=eoj-xds test");
+    static final IdCardIssuer STS = new IdCardIssuer(TestCertificates.issuedBy(CA, "CN=TEST-NSP-STS,O=eoj-xds test"));
+    static final IdCardIssuer IMPOSTOR = new IdCardIssuer(TestCertificates.issuedBy(
+            TestCertificates.certificateAuthority("CN=Other CA"), "CN=TEST-NSP-STS,O=eoj-xds test"));
+    static final IdCardIssuer.Card SUNDHED_DK = IdCardIssuer.Card.system("Sundhed.dk", "33257872", "Sundhed.dk");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    private final Iti43ConformanceTest documents = new Iti43ConformanceTest();
+
+    @DynamicPropertySource
+    static void trust(DynamicPropertyRegistry registry) throws Exception {
+        Path pem = Files.createTempFile("trusted-sts", ".pem");
+        Files.writeString(pem, CA.certificatePem());
+        registry.add("eojxds.security.trusted-certificates", pem::toString);
+    }
+
+    @BeforeEach
+    void document() {
+        jdbc.sql("TRUNCATE repository.registration_outbox, repository.deprecation_outbox, repository.document").update();
+        documents.jdbc = jdbc;
+        documents.store("doc-a", "text/xml", "<ClinicalDocument>æøå</ClinicalDocument>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> retrieve(String headers) throws Exception {
+        String envelope = """
+                <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:wsa="http://www.w3.org/2005/08/addressing">
+                  <soap:Header>
+                    <wsa:Action soap:mustUnderstand="true">urn:ihe:iti:2007:RetrieveDocumentSet</wsa:Action>
+                    <wsa:MessageID>urn:uuid:0e2a3b0c-1d4f-4a5b-9c8d-7e6f5a4b3c2d</wsa:MessageID>
+                    %s
+                  </soap:Header>
+                  <soap:Body>
+                    <xdsb:RetrieveDocumentSetRequest xmlns:xdsb="urn:ihe:iti:xds-b:2007"><xdsb:DocumentRequest>
+                      <xdsb:RepositoryUniqueId>2.25.284198587410923712306154780021350866101</xdsb:RepositoryUniqueId>
+                      <xdsb:DocumentUniqueId>doc-a</xdsb:DocumentUniqueId></xdsb:DocumentRequest>
+                    </xdsb:RetrieveDocumentSetRequest>
+                  </soap:Body>
+                </soap:Envelope>""".formatted(headers);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/services/repository/iti43"))
+                .header("Content-Type", "application/soap+xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Map<String, Object> lastAudit() {
+        return jdbc.sql("SELECT * FROM repository.retrieve_audit ORDER BY id DESC LIMIT 1").query().singleRow();
+    }
+
+    @Test
+    void aValidIdCardRetrievesAndIsAuditedWithTheCaller() throws Exception {
+        HttpResponse<String> response = retrieve(STS.soapHeaders(SUNDHED_DK.user("Læge", "380421000016001")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("ResponseStatusType:Success");
+        Map<String, Object> audit = lastAudit();
+        assertThat(audit).containsEntry("outcome", "RETRIEVED").containsEntry("caller_verified", true)
+                .containsEntry("caller_system", "Sundhed.dk").containsEntry("caller_organisation_id", "33257872")
+                .containsEntry("user_role", "Læge").containsEntry("user_organisation_sor", "380421000016001")
+                .containsEntry("document_unique_id", "doc-a").containsEntry("citizen_cpr", "0101501234");
+    }
+
+    @Test
+    void aForgedSignatureIsRefused() throws Exception {
+        String headers = STS.soapHeaders(SUNDHED_DK).replace("Sundhed.dk</saml:AttributeValue>",
+                "Somebody else</saml:AttributeValue>");
+        assertRefused(retrieve(headers), "signature is invalid");
+    }
+
+    @Test
+    void aCardFromAnUnknownSignerIsRefused() throws Exception {
+        assertRefused(retrieve(IMPOSTOR.soapHeaders(SUNDHED_DK)), "untrusted certificate");
+    }
+
+    @Test
+    void anExpiredCardIsRefused() throws Exception {
+        assertRefused(retrieve(STS.soapHeaders(SUNDHED_DK.validFrom(Instant.now().minus(Duration.ofHours(10)),
+                Duration.ofHours(8)))), "expired");
+    }
+
+    @Test
+    void aLevelBelowThreeIsRefused() throws Exception {
+        assertRefused(retrieve(STS.soapHeaders(SUNDHED_DK.level(2))), "security level 2");
+    }
+
+    @Test
+    void aRequestWithoutTheHeaderIsRefused() throws Exception {
+        assertRefused(retrieve(""), "no wsse:Security header");
+        assertRefused(retrieve(STS.soapHeaders(SUNDHED_DK).replaceAll("<medcom:Header.*</medcom:Header>", "")),
+                "no medcom:Header");
+    }
+
+    private void assertRefused(HttpResponse<String> response, String reason) {
+        assertThat(response.statusCode()).isBetween(400, 599);
+        assertThat(response.body()).contains("Fault").contains("FailedAuthentication").doesNotContain("ClinicalDocument");
+        assertThat(lastAudit()).containsEntry("outcome", "REFUSED").containsEntry("caller_verified", false);
+        assertThat((String) lastAudit().get("reason")).contains(reason);
+    }
+}
