@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.cxf.BusFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -109,11 +108,6 @@ public final class LocalStack implements AutoCloseable {
                                                       Map<String, List<String>> extra, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         extra.getOrDefault(name, List.of()).forEach(setting -> all.add("--" + setting));
-        // IPF creates its CXF endpoints on CXF's default bus. Each service has its own bus and
-        // servlet; forgetting the previous default lets the bus of the context being started
-        // become the default, so its endpoints are served on its own port (one JVM, many apps).
-        BusFactory.setDefaultBus(null);
-        BusFactory.setThreadDefaultBus(null);
         return builder.run(all.toArray(String[]::new));
     }
 
