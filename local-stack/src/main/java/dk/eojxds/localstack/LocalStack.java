@@ -53,8 +53,13 @@ public final class LocalStack implements AutoCloseable {
         DatabaseCoordinates db = database();
         // The registry stand-in must outlive a restart as the database does, or replacements
         // of documents registered before the restart would point at nothing.
-        LocalStack stack = start(db, Ports.fromEnvironment(), Map.of("dev-stack", List.of(
-                "eojxds.registry-stand-in.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"))));
+        // ITI-43 runs with DGWS on, trusting the dev-stack's test STS (EOJXDS_SECURITY_MODE=none turns it off).
+        Path ca = Path.of(".local-stack", "test-sts-ca.pem");
+        LocalStack stack = start(db, Ports.fromEnvironment(), Map.of(
+                "dev-stack", List.of("eojxds.registry-stand-in.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"),
+                        "eojxds.test-sts.ca-file=" + ca),
+                "xds-repository-service", List.of("eojxds.security.mode=" + envOr("EOJXDS_SECURITY_MODE", "dgws"),
+                        "eojxds.security.trusted-certificates=" + ca)));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         System.out.println(stack.describe(db));
     }
@@ -153,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
                 "  registry ITI-18          http://localhost:" + ports.devStack() + "/services/registry/iti18",
                 "  registry ITI-42          http://localhost:" + ports.devStack() + "/services/registry/iti42",
                 "  repository ITI-43        http://localhost:" + ports.repository() + "/services/repository/iti43",
+                "  test STS (DGWS headers)  http://localhost:" + ports.devStack() + "/sts/soap-headers",
                 "  ingest-service           http://localhost:" + ports.ingest() + "/actuator/health",
                 "  xds-repository-service   http://localhost:" + ports.repository() + "/actuator/health",
                 "  registry-adapter         http://localhost:" + ports.registryAdapter() + "/actuator/health",

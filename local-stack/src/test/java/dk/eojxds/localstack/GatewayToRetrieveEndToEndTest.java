@@ -61,10 +61,18 @@ class GatewayToRetrieveEndToEndTest {
     @BeforeAll
     static void startStack() {
         DatabaseCoordinates db = PostgresServer.forTests().createDatabase("e2e");
+        // the whole flow with DGWS on: the repository trusts the dev-stack's test STS
+        String ca;
+        try {
+            ca = java.nio.file.Files.createTempFile("e2e-test-sts-ca", ".pem").toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         stack = LocalStack.start(db, LocalStack.Ports.any(), Map.of(
-                "dev-stack", List.of("eojxds.simulator.enabled=false"),
+                "dev-stack", List.of("eojxds.simulator.enabled=false", "eojxds.test-sts.ca-file=" + ca),
                 "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S", "eojxds.fkg.feeds.telma.page-size=2"),
-                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=dgws",
+                        "eojxds.security.trusted-certificates=" + ca),
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S")));
         SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(CITIZEN, SyntheticCitizens.MUNICIPALITIES.get(4));
         Instant morning = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
@@ -130,10 +138,16 @@ class GatewayToRetrieveEndToEndTest {
         assertThat(found.body()).contains(entry.getUniqueId()).contains("ResponseStatusType:Success");
 
         String iti43Url = "http://localhost:" + stack.ports().repository() + "/services/repository/iti43";
-        HttpResponse<byte[]> retrieved = http.send(soap(iti43Url, example("iti43-retrieve.xml", Map.of(
-                "${REPOSITORY_UNIQUE_ID}", entry.getRepositoryUniqueId(),
-                "${DOCUMENT_UNIQUE_ID}", entry.getUniqueId(),
-                "${ITI43_URL}", iti43Url))), HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, String> request = Map.of("${REPOSITORY_UNIQUE_ID}", entry.getRepositoryUniqueId(),
+                "${DOCUMENT_UNIQUE_ID}", entry.getUniqueId(), "${ITI43_URL}", iti43Url, "${DGWS_HEADERS}", "");
+        HttpResponse<String> refused = http.send(soap(iti43Url, example("iti43-retrieve.xml", request)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.body()).contains("FailedAuthentication");
+        Map<String, String> withCard = new java.util.HashMap<>(request);
+        withCard.put("${DGWS_HEADERS}", stsHeaders());
+        HttpResponse<byte[]> retrieved = http.send(soap(iti43Url, example("iti43-retrieve.xml", withCard)),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(retrieved.statusCode()).isEqualTo(200);
         String contentType = retrieved.headers().firstValue("Content-Type").orElseThrow();
         assertThat(contentType).startsWith("multipart/related").contains("application/xop+xml");
@@ -176,11 +190,35 @@ class GatewayToRetrieveEndToEndTest {
         return response.getDocumentEntries();
     }
 
-    private RetrievedDocumentSet retrieve(String repositoryUniqueId, String documentUniqueId) {
+    private RetrievedDocumentSet retrieve(String repositoryUniqueId, String documentUniqueId) throws Exception {
         RetrieveDocumentSet request = new RetrieveDocumentSet();
         request.getDocuments().add(new DocumentReference(repositoryUniqueId, documentUniqueId, null));
-        return producer().requestBody("xds-iti43://localhost:" + stack.ports().repository()
-                + "/services/repository/iti43", request, RetrievedDocumentSet.class);
+        return producer().requestBodyAndHeader("xds-iti43://localhost:" + stack.ports().repository()
+                        + "/services/repository/iti43", request,
+                org.openehealth.ipf.platform.camel.ihe.ws.AbstractWsEndpoint.OUTGOING_SOAP_HEADERS, dgwsHeaders(),
+                RetrievedDocumentSet.class);
+    }
+
+    /** A fresh ID card and medcom:Header from the dev-stack's test STS. */
+    private static String stsHeaders() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + stack.ports().devStack() + "/sts/soap-headers")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The STS headers as CXF SOAP headers, for the IPF client. */
+    private static List<org.apache.cxf.headers.Header> dgwsHeaders() throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Element root = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader("<h>" + stsHeaders() + "</h>"))).getDocumentElement();
+        List<org.apache.cxf.headers.Header> headers = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof org.w3c.dom.Element element) {
+                headers.add(new org.apache.cxf.headers.Header(new javax.xml.namespace.QName(element.getNamespaceURI(),
+                        element.getLocalName()), element));
+            }
+        }
+        return headers;
     }
 
     private static ProducerTemplate producer() {
