@@ -97,8 +97,39 @@ public final class RetrieveBenchmark {
             print("plain GET", rate + "/s", run(http, plain, seconds, clients, rate));
             print("ITI-43, DGWS off", rate + "/s", run(http, iti43, seconds, clients, rate));
             print("ITI-43, DGWS on", rate + "/s", run(http, iti43Dgws, seconds, clients, rate));
+            largeDocument(db, http, openPort);
         }
         System.exit(0);
+    }
+
+    // Heap while a 50 MB document is retrieved and read (as a stream) by a client in the same JVM.
+    private static void largeDocument(DatabaseCoordinates db, HttpClient http, int port) throws Exception {
+        byte[] big = new byte[50 * 1024 * 1024];
+        new Random(3).nextBytes(big);
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE repository.document SET content = ?, size_bytes = ? WHERE unique_id = 'doc-0'")) {
+            update.setBytes(1, big);
+            update.setLong(2, big.length);
+            update.executeUpdate();
+        }
+        big = null;
+        System.gc();
+        java.util.List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        HttpResponse<java.io.InputStream> response = http.send(soap(port, "", 0), HttpResponse.BodyHandlers.ofInputStream());
+        long read = 0;
+        try (java.io.InputStream in = response.body()) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                read += n;
+            }
+        }
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("%n50 MB document over ITI-43: %,d bytes read (MTOM); heap in use before %,d MiB, peak during "
+                + "%,d MiB (sum of pool peaks; server and client in one JVM)%n", read, before >> 20, peak >> 20);
     }
 
     private static ConfigurableApplicationContext start(DatabaseCoordinates db, String mode, Path trusted) {

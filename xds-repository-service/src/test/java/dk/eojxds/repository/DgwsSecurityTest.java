@@ -97,6 +97,22 @@ class DgwsSecurityTest {
     }
 
     @Test
+    void theEndUserComesFromTheHsuidHeaderDdsForwards() throws Exception {
+        String hsuid = """
+                <hsuid:HsuidHeader xmlns:hsuid="http://www.nsi.dk/hsuid/2016/08/hsuid-1.1.xsd"
+                                   xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">
+                  <hsuid:Assertion><saml:AttributeStatement>
+                    <saml:Attribute Name="nsi:UserType"><saml:AttributeValue>nsi:HealthcareProfessional</saml:AttributeValue></saml:Attribute>
+                    <saml:Attribute Name="nsi:OrganisationIdentifier" NameFormat="nsi:SORCode"><saml:AttributeValue>111</saml:AttributeValue></saml:Attribute>
+                  </saml:AttributeStatement></hsuid:Assertion>
+                </hsuid:HsuidHeader>""";
+        HttpResponse<String> response = retrieve(STS.soapHeaders(SUNDHED_DK) + hsuid);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(lastAudit()).containsEntry("user_type", "nsi:HealthcareProfessional")
+                .containsEntry("user_organisation_sor", "111").containsEntry("card_type", "system");
+    }
+
+    @Test
     void aForgedSignatureIsRefused() throws Exception {
         String headers = STS.soapHeaders(SUNDHED_DK).replace("Sundhed.dk</saml:AttributeValue>",
                 "Somebody else</saml:AttributeValue>");
