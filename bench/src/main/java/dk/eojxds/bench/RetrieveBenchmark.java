@@ -64,6 +64,10 @@ public final class RetrieveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "serve".equals(args[0])) {
+            serve(Path.of(args.length > 1 ? args[1] : "target/retrieve-bench"));
+            return;
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
@@ -100,6 +104,39 @@ public final class RetrieveBenchmark {
             largeDocument(db, http, openPort);
         }
         System.exit(0);
+    }
+
+    /**
+     * Starts both servers with the documents and writes what an external load generator needs
+     * (ports, SOAP bodies with and without an ID card) to a directory; runs until killed.
+     */
+    private static void serve(Path directory) throws Exception {
+        DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchretrieve");
+        TestCertificates.Credential ca = TestCertificates.certificateAuthority("CN=Bench CA");
+        IdCardIssuer sts = new IdCardIssuer(TestCertificates.issuedBy(ca, "CN=Bench STS"));
+        Files.createDirectories(directory);
+        Path trusted = directory.resolve("ca.pem");
+        Files.writeString(trusted, ca.certificatePem());
+        ConfigurableApplicationContext open = start(db, "none", trusted);
+        ConfigurableApplicationContext secured = start(db, "dgws", trusted);
+        insertDocuments(db, 100);
+        String card = sts.soapHeaders(IdCardIssuer.Card.system("Bench", "12345678", "Bench"));
+        Files.writeString(directory.resolve("iti43.xml"), body(""));
+        Files.writeString(directory.resolve("iti43-dgws.xml"), body(card));
+        Files.writeString(directory.resolve("ports"), ((WebServerApplicationContext) open).getWebServer().getPort() + " "
+                + ((WebServerApplicationContext) secured).getWebServer().getPort() + "\n");
+        System.out.println("serving; ports in " + directory.resolve("ports"));
+        Thread.currentThread().join();
+    }
+
+    private static String body(String headers) {
+        return "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" "
+                + "xmlns:wsa=\"http://www.w3.org/2005/08/addressing\"><soap:Header><wsa:Action soap:mustUnderstand=\"true\">"
+                + "urn:ihe:iti:2007:RetrieveDocumentSet</wsa:Action><wsa:MessageID>urn:uuid:5b9f8a38-1f4e-4c1a-9d0b-2c3e4f5a6b7c"
+                + "</wsa:MessageID>" + headers + "</soap:Header><soap:Body><xdsb:RetrieveDocumentSetRequest "
+                + "xmlns:xdsb=\"urn:ihe:iti:xds-b:2007\"><xdsb:DocumentRequest><xdsb:RepositoryUniqueId>" + REPOSITORY
+                + "</xdsb:RepositoryUniqueId><xdsb:DocumentUniqueId>doc-7</xdsb:DocumentUniqueId>"
+                + "</xdsb:DocumentRequest></xdsb:RetrieveDocumentSetRequest></soap:Body></soap:Envelope>";
     }
 
     // Heap while a 50 MB document is retrieved and read (as a stream) by a client in the same JVM.
