@@ -34,6 +34,7 @@ class DocumentBuildJob {
     private final TransactionTemplate transactions;
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
+    private volatile boolean waitingForIngest;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
                      DocumentChecks checks, TransactionTemplate transactions, RepositoryProperties properties,
@@ -71,6 +72,17 @@ class DocumentBuildJob {
                 return next.isPresent();
             });
             return Boolean.TRUE.equals(found);
+        } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+            if (attempted[0] != null) {
+                recordFailure(attempted[0], e);
+                return true;
+            }
+            // ingest-service creates its schema when it starts; until then there is nothing to build
+            if (!waitingForIngest) {
+                log.warn("Waiting for ingest-service's schema (ingest.change): {}", e.getMostSpecificCause().getMessage());
+                waitingForIngest = true;
+            }
+            return false;
         } catch (RuntimeException e) {
             if (attempted[0] == null) {
                 throw e;
