@@ -30,6 +30,13 @@ public final class TestCertificates {
     /** A key pair and its certificate. */
     public record Credential(PrivateKey key, X509Certificate certificate) {
 
+        /** The private key as PKCS#8 PEM, as Spring Boot's PEM SSL bundles read it. */
+        public String privateKeyPem() {
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        }
+
         public String certificatePem() {
             try {
                 return "-----BEGIN CERTIFICATE-----\n"
@@ -53,6 +60,14 @@ public final class TestCertificates {
                 X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.key(), false));
     }
 
+    /** A TLS server certificate for {@code host} (subject alternative name), signed by the issuer. */
+    public static Credential tlsServer(Credential issuer, String host) {
+        KeyPair keys = keyPair();
+        return new Credential(keys.getPrivate(), sign("CN=" + host, keys,
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.key(), false,
+                host));
+    }
+
     private static KeyPair keyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -65,6 +80,11 @@ public final class TestCertificates {
 
     private static X509Certificate sign(String subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
                                         boolean ca) {
+        return sign(subject, subjectKeys, issuer, issuerKey, ca, null);
+    }
+
+    private static X509Certificate sign(String subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+                                        boolean ca, String dnsName) {
         try {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -72,7 +92,11 @@ public final class TestCertificates {
                     Date.from(now.plus(Duration.ofDays(3650))), new X500Name(subject), subjectKeys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            if (dnsName != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(
+                        new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName, dnsName)));
+            }
             return new JcaX509CertificateConverter().getCertificate(builder.build(
                     new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
         } catch (Exception e) {
