@@ -30,9 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * ITI-43 over real HTTP, re-expressing what the NIST Document Repository test plans check of a
- * retrieve (single and multiple documents, unknown documents and repositories, partial success,
- * mimeType, hash and size), plus a raw SOAP 1.2 client that is not IPF and parses MTOM by hand,
- * and a 50 MB document that must arrive intact.
+ * retrieve: 12021/12029 (a registered document is retrieved and its content equals what was
+ * stored — here its hash and size), 12360 (the mimeType given at submission comes back with the
+ * document), 15816 (Success for a known document, Failure for an unknown uniqueId,
+ * PartialSuccess for a mix); and beyond them several documents in one request, an unknown
+ * repositoryUniqueId, a raw SOAP 1.2 client that is not IPF and parses MTOM by hand, and a 50 MB
+ * document that must arrive intact.
  */
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H"})
