@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BulkLines {
 
+    static final String FEED_NAME = "initial-load";
     static final Feed TELMA = new Feed("initial-load-telma", DataFamily.TELMA, "Observation", null, 0);
     static final Feed KPRO = new Feed("initial-load-kpro", DataFamily.KPRO, "QuestionnaireResponse", null, 0);
     static final Feed FSIII = new Feed("initial-load-fsiii", DataFamily.FSIII, "Bundle", null, 0);
@@ -67,7 +68,7 @@ public class BulkLines {
             }
         }
         int stored = store.upsert(TELMA, telma) + store.upsert(KPRO, kpro) + store.upsert(FSIII, fsiii);
-        store.quarantine(new Feed("initial-load", null, null, null, 0), source, rejected);
+        store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
         return new Outcome(stored, rejected.size());
     }
 
@@ -85,7 +86,7 @@ public class BulkLines {
         }
     }
 
-    private static Feed feedFor(String resourceType) {
+    static Feed feedFor(String resourceType) {
         if (resourceType == null) {
             return null;
         }

@@ -24,7 +24,10 @@ class StoredReprocessing implements Reprocessing {
     @Override
     @Transactional
     public List<String> reprocess(String feedName, String resourceType, String resourceId, String rawPayload) {
-        Feed feed = feed(feedName);
+        Feed feed = BulkLines.FEED_NAME.equals(feedName) ? BulkLines.feedFor(resourceType) : feed(feedName);
+        if (feed == null) {
+            return List.of("initial-load-type: " + resourceType + " is not loadable");
+        }
         EntryOutcome outcome = reader.read(reader.reader(feed.family()), feed,
                 new GatewayPage.RawEntry(resourceType, resourceId, null, rawPayload));
         if (outcome.rejected() != null) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,20 @@ class InitialLoadTest {
                 .satisfiesExactly(r -> assertThat(r).startsWith("json:"), r -> assertThat(r).startsWith("initial-load-type:"),
                         r -> assertThat(r).startsWith("value-range:"));
         assertThat(count("SELECT count(*) FROM ingest.initial_load_file WHERE finished_at IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void anItemTheLoadQuarantinedCanBeReprocessed(@Autowired dk.eojxds.ingest.delta.Reprocessing reprocessing)
+            throws Exception {
+        load.run(List.of(file("bad.ndjson", List.of(observation("load-900", 1, "900"))).toString()));
+        Map<String, Object> item = jdbc.sql("SELECT feed, resource_type, resource_id, raw_payload FROM ingest.quarantine")
+                .query().singleRow();
+        assertThat(reprocessing.reprocess((String) item.get("feed"), (String) item.get("resource_type"),
+                (String) item.get("resource_id"), (String) item.get("raw_payload")))
+                .anyMatch(reason -> reason.startsWith("value-range:"));
+        String fixed = ((String) item.get("raw_payload")).replace("\"value\":900", "\"value\":90");
+        assertThat(reprocessing.reprocess((String) item.get("feed"), "Observation", "load-900", fixed)).isEmpty();
+        assertThat(count("SELECT count(*) FROM ingest.resource WHERE resource_id = 'load-900'")).isEqualTo(1);
     }
 
     @Test
