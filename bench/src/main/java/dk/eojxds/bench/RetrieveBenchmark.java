@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -277,9 +276,5 @@ public final class RetrieveBenchmark {
     private static void print(String request, String mode, Result result) {
         System.out.printf("| %s | %s | %,.0f | %.1f | %.1f |%s%n", request, mode, result.perSecond(), result.p50(),
                 result.p99(), result.errors() > 0 ? " " + result.errors() + " errors" : "");
-    }
-
-    static String describe(long[] values) {
-        return Arrays.toString(values);
     }
 }

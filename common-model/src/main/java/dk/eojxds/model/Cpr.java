@@ -15,6 +15,8 @@ public record Cpr(String value) {
 
     /** The OID of the CPR number system, used in FHIR identifiers and XDS patient ids. */
     public static final String OID = "1.2.208.176.1.2";
+    /** The same, as a FHIR identifier system. */
+    public static final String SYSTEM = "urn:oid:" + OID;
 
     public Cpr {
         Objects.requireNonNull(value, "CPR number is missing");
@@ -45,6 +47,11 @@ public record Cpr(String value) {
     /** The XDS patient id in the Danish profile: {@code <CPR>^^^&1.2.208.176.1.2&ISO}. */
     public String xdsPatientId() {
         return value + "^^^&" + OID + "&ISO";
+    }
+
+    /** Administrative sex as the number encodes it: an odd last digit is male ({@code M}), even female ({@code F}). */
+    public String administrativeSex() {
+        return (value.charAt(9) - '0') % 2 == 1 ? "M" : "F";
     }
 
     /** A form fit for logs: birth date part kept, serial masked. */

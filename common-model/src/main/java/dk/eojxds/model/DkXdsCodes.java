@@ -14,6 +14,8 @@ public final class DkXdsCodes {
     public static final String CONFIDENTIALITY_SCHEME = "2.16.840.1.113883.5.25";
     /** NPU terminology, including the Danish (DNK) and MedCom (MCS) local codes. */
     public static final String NPU = "1.2.208.176.2.1";
+    /** The same, as a FHIR coding system. */
+    public static final String NPU_SYSTEM = "urn:oid:" + NPU;
     /** Root of ClinicalDocument.id in Danish CDA documents. */
     public static final String CDA_DOCUMENT_ID_ROOT = "1.2.208.184";
     /** homeCommunityId of the Danish national infrastructure in production. */

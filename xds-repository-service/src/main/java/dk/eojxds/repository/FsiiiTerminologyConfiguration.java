@@ -1,7 +1,6 @@
 package dk.eojxds.repository;
 
 import dk.eojxds.model.fsiii.FsiiiTerminology;
-import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +11,6 @@ class FsiiiTerminologyConfiguration {
 
     @Bean
     FsiiiTerminology fsiiiTerminology(@Value("${eojxds.fsiii.code-system:}") String file) {
-        return file == null || file.isBlank() ? FsiiiTerminology.builtIn() : FsiiiTerminology.load(Path.of(file));
+        return FsiiiTerminology.configured(file);
     }
 }

@@ -58,6 +58,11 @@ public final class FsiiiTerminology {
         }
     }
 
+    /** The file named by configuration, or the built-in extract when none is named. */
+    public static FsiiiTerminology configured(String file) {
+        return file == null || file.isBlank() ? builtIn() : load(Path.of(file));
+    }
+
     /** A FHIR CodeSystem JSON file (nested concepts), or the TSV format of the built-in extract. */
     public static FsiiiTerminology load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

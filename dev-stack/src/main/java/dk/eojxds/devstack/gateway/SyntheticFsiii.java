@@ -50,9 +50,9 @@ public final class SyntheticFsiii {
 
         Patient patient = new Patient();
         patient.setId(UUID.nameUUIDFromBytes(("citizen" + citizen.cpr().value()).getBytes()).toString());
-        patient.addIdentifier().setSystem("urn:oid:" + Cpr.OID).setValue(citizen.cpr().value());
+        patient.addIdentifier().setSystem(Cpr.SYSTEM).setValue(citizen.cpr().value());
         patient.setManagingOrganization(new Reference().setIdentifier(new Identifier()
-                .setSystem("urn:oid:" + SorCode.OID).setValue(citizen.municipality().sor().value())));
+                .setSystem(SorCode.SYSTEM).setValue(citizen.municipality().sor().value())));
         patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(false));
         add(report, patient);
         Reference subject = new Reference("Patient/" + patient.getIdElement().getIdPart());

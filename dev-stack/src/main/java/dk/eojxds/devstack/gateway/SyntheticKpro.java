@@ -37,10 +37,10 @@ public final class SyntheticKpro {
         response.setId(UUID.nameUUIDFromBytes(("kpro" + citizen.cpr().value() + authored).getBytes()).toString());
         response.setQuestionnaire(QUESTIONNAIRE);
         response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-        response.setSubject(new Reference().setIdentifier(new Identifier().setSystem("urn:oid:" + Cpr.OID)
+        response.setSubject(new Reference().setIdentifier(new Identifier().setSystem(Cpr.SYSTEM)
                 .setValue(citizen.cpr().value())));
         response.setAuthored(Date.from(authored));
-        response.setAuthor(new Reference().setIdentifier(new Identifier().setSystem("urn:oid:" + SorCode.OID)
+        response.setAuthor(new Reference().setIdentifier(new Identifier().setSystem(SorCode.SYSTEM)
                 .setValue(citizen.municipality().sor().value())).setDisplay(citizen.municipality().name()));
         for (String[] question : QUESTIONS) {
             int score = 1 + random.nextInt(5);

@@ -54,15 +54,15 @@ public final class SyntheticTelma {
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.addCategory(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs")));
-        observation.setCode(new CodeableConcept(new Coding("urn:oid:" + DkXdsCodes.NPU, kind.npuCode(),
+        observation.setCode(new CodeableConcept(new Coding(DkXdsCodes.NPU_SYSTEM, kind.npuCode(),
                 kind.npuDisplay())));
         observation.setSubject(new Reference().setIdentifier(new Identifier()
-                .setSystem("urn:oid:" + Cpr.OID).setValue(citizen.cpr().value())));
+                .setSystem(Cpr.SYSTEM).setValue(citizen.cpr().value())));
         observation.setEffective(new DateTimeType(Date.from(at)));
         observation.setValue(new Quantity().setValue(value).setUnit(kind.unit())
                 .setSystem("http://unitsofmeasure.org").setCode(kind.unit()));
         observation.addPerformer(new Reference().setIdentifier(new Identifier()
-                        .setSystem("urn:oid:" + SorCode.OID).setValue(citizen.municipality().sor().value()))
+                        .setSystem(SorCode.SYSTEM).setValue(citizen.municipality().sor().value()))
                 .setDisplay(citizen.municipality().name()));
         return observation;
     }

@@ -2,7 +2,6 @@ package dk.eojxds.ingest.delta;
 
 import dk.eojxds.model.fsiii.FsiiiTerminology;
 import ca.uhn.fhir.context.FhirContext;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,15 +16,14 @@ class FsiiiConfiguration {
 
     @Bean
     FsiiiTerminology fsiiiTerminology(@Value("${eojxds.fsiii.code-system:}") String file) {
+        FsiiiTerminology terminology = FsiiiTerminology.configured(file);
         if (file == null || file.isBlank()) {
-            FsiiiTerminology builtIn = FsiiiTerminology.builtIn();
             log.warn("FSIII codes are checked against the built-in extract ({} codes); set "
-                    + "EOJXDS_FSIII_CODE_SYSTEM to KL's full FSIII CodeSystem for production", builtIn.size());
-            return builtIn;
+                    + "EOJXDS_FSIII_CODE_SYSTEM to KL's full FSIII CodeSystem for production", terminology.size());
+        } else {
+            log.info("FSIII code system loaded from {}: {} codes", file, terminology.size());
         }
-        FsiiiTerminology loaded = FsiiiTerminology.load(Path.of(file));
-        log.info("FSIII code system loaded from {}: {} codes", file, loaded.size());
-        return loaded;
+        return terminology;
     }
 
     @Bean

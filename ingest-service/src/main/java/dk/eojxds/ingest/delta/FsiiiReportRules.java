@@ -25,8 +25,6 @@ final class FsiiiReportRules {
 
     private static final Set<String> ALLOWED = Set.of("Patient", "Condition", "Goal", "CarePlan", "Procedure",
             "Observation", "Encounter");
-    static final String CPR_SYSTEM = "urn:oid:" + Cpr.OID;
-    static final String SOR_SYSTEM = "urn:oid:" + SorCode.OID;
 
     private final FhirTerser terser;
     private final FsiiiResourceRules resourceRules;
@@ -84,14 +82,14 @@ final class FsiiiReportRules {
 
     private static List<String> citizenViolations(Patient citizen) {
         List<String> reasons = new ArrayList<>();
-        if (citizen.getIdentifier().size() != 1 || !CPR_SYSTEM.equals(citizen.getIdentifierFirstRep().getSystem())
+        if (citizen.getIdentifier().size() != 1 || !Cpr.SYSTEM.equals(citizen.getIdentifierFirstRep().getSystem())
                 || !Cpr.isValid(citizen.getIdentifierFirstRep().getValue())) {
             reasons.add("citizen-cpr: the citizen must have exactly one identifier, a valid CPR number with system "
-                    + CPR_SYSTEM);
+                    + Cpr.SYSTEM);
         }
-        if (!SOR_SYSTEM.equals(citizen.getManagingOrganization().getIdentifier().getSystem())
-                || !isSor(citizen.getManagingOrganization().getIdentifier().getValue())) {
-            reasons.add("citizen-sor: managingOrganization.identifier must be a SOR code with system " + SOR_SYSTEM);
+        if (!SorCode.SYSTEM.equals(citizen.getManagingOrganization().getIdentifier().getSystem())
+                || !SorCode.isValid(citizen.getManagingOrganization().getIdentifier().getValue())) {
+            reasons.add("citizen-sor: managingOrganization.identifier must be a SOR code with system " + SorCode.SYSTEM);
         }
         if (citizen.hasName() || citizen.hasAddress() || citizen.hasBirthDate() || citizen.hasTelecom()) {
             reasons.add("citizen-no-demographics: the citizen carries no name, address, birth date or telecom");
@@ -143,12 +141,4 @@ final class FsiiiReportRules {
                 .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst();
     }
 
-    private static boolean isSor(String value) {
-        try {
-            SorCode.of(value);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }

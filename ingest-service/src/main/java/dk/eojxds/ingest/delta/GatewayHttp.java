@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,9 +91,7 @@ class GatewayHttp {
     }
 
     Duration backoff(int attempt) {
-        long base = properties.firstRetry().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, properties.maxRetry().toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return Backoff.jittered(properties.firstRetry(), properties.maxRetry(), attempt - 1);
     }
 
     // Retry-After is either delay-seconds or an HTTP date (RFC 9110 10.2.3); capped by maxRetry.

@@ -5,16 +5,12 @@ import dk.eojxds.model.SorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
-import org.hl7.fhir.r4.model.Reference;
 
 /** Plausibility rules for a K-PRO questionnaire response; each violation names its rule. */
 final class KproResponseRules {
 
-    private static final String CPR_SYSTEM = "urn:oid:" + Cpr.OID;
-    private static final String SOR_SYSTEM = "urn:oid:" + SorCode.OID;
 
     private KproResponseRules() {
     }
@@ -35,13 +31,13 @@ final class KproResponseRules {
                     + (status == null ? "missing" : status.toCode()));
         }
         if (citizen(response).isEmpty()) {
-            reasons.add("subject-cpr: subject.identifier must be a valid CPR number with system " + CPR_SYSTEM);
+            reasons.add("subject-cpr: subject.identifier must be a valid CPR number with system " + Cpr.SYSTEM);
         }
         if (!response.hasAuthored()) {
             reasons.add("authored: authored (when the answers were given) is required");
         }
         if (organisationSor(response).isEmpty()) {
-            reasons.add("author-sor: author must identify the municipal organisation by SOR code (" + SOR_SYSTEM
+            reasons.add("author-sor: author must identify the municipal organisation by SOR code (" + SorCode.SYSTEM
                     + ") with a display name");
         }
         if (status != QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
@@ -83,22 +79,10 @@ final class KproResponseRules {
     }
 
     static Optional<Cpr> citizen(QuestionnaireResponse response) {
-        Identifier identifier = response.getSubject().getIdentifier();
-        if (!CPR_SYSTEM.equals(identifier.getSystem()) || !Cpr.isValid(identifier.getValue())) {
-            return Optional.empty();
-        }
-        return Optional.of(Cpr.of(identifier.getValue()));
+        return LogicalReferences.citizen(response.getSubject());
     }
 
     static Optional<SorCode> organisationSor(QuestionnaireResponse response) {
-        Reference author = response.getAuthor();
-        if (SOR_SYSTEM.equals(author.getIdentifier().getSystem()) && author.hasDisplay()) {
-            try {
-                return Optional.of(SorCode.of(author.getIdentifier().getValue()));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return LogicalReferences.organisation(response.getAuthor());
     }
 }

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Plausibility rules for a TELMA home measurement. Each violation is reported with the name of
@@ -20,9 +18,6 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class TelmaObservationRules {
 
-    static final String CPR_SYSTEM = "urn:oid:" + Cpr.OID;
-    static final String SOR_SYSTEM = "urn:oid:" + SorCode.OID;
-    static final String NPU_SYSTEM = "urn:oid:" + DkXdsCodes.NPU;
 
     private TelmaObservationRules() {
     }
@@ -33,18 +28,18 @@ final class TelmaObservationRules {
             reasons.add("meta-lastUpdated: meta.lastUpdated is required");
         }
         if (citizen(observation).isEmpty()) {
-            reasons.add("subject-cpr: subject.identifier must be a valid CPR number with system " + CPR_SYSTEM);
+            reasons.add("subject-cpr: subject.identifier must be a valid CPR number with system " + Cpr.SYSTEM);
         }
         if (!observation.hasEffectiveDateTimeType() || !observation.getEffectiveDateTimeType().hasValue()) {
             reasons.add("effective-datetime: effectiveDateTime is required");
         }
         Optional<HomeMeasurement> measurement = measurement(observation);
         if (measurement.isEmpty()) {
-            reasons.add("npu-code: code must hold a known NPU home-measurement code with system " + NPU_SYSTEM);
+            reasons.add("npu-code: code must hold a known NPU home-measurement code with system " + DkXdsCodes.NPU_SYSTEM);
         }
         if (organisationSor(observation).isEmpty()) {
             reasons.add("performer-sor: a performer must identify the municipal organisation by SOR code ("
-                    + SOR_SYSTEM + ") with a display name");
+                    + SorCode.SYSTEM + ") with a display name");
         }
         if (observation.getStatus() != Observation.ObservationStatus.ENTEREDINERROR) {
             measurement.ifPresent(m -> reasons.addAll(valueViolations(observation, m)));
@@ -71,16 +66,12 @@ final class TelmaObservationRules {
     }
 
     static Optional<Cpr> citizen(Observation observation) {
-        Identifier identifier = observation.getSubject().getIdentifier();
-        if (!CPR_SYSTEM.equals(identifier.getSystem()) || !Cpr.isValid(identifier.getValue())) {
-            return Optional.empty();
-        }
-        return Optional.of(Cpr.of(identifier.getValue()));
+        return LogicalReferences.citizen(observation.getSubject());
     }
 
     static Optional<HomeMeasurement> measurement(Observation observation) {
         for (Coding coding : observation.getCode().getCoding()) {
-            if (NPU_SYSTEM.equals(coding.getSystem())) {
+            if (DkXdsCodes.NPU_SYSTEM.equals(coding.getSystem())) {
                 Optional<HomeMeasurement> known = HomeMeasurement.byNpuCode(coding.getCode());
                 if (known.isPresent()) {
                     return known;
@@ -90,17 +81,10 @@ final class TelmaObservationRules {
         return Optional.empty();
     }
 
+    // the first performer naming the municipality by SOR code
     static Optional<SorCode> organisationSor(Observation observation) {
-        for (Reference performer : observation.getPerformer()) {
-            Identifier identifier = performer.getIdentifier();
-            if (SOR_SYSTEM.equals(identifier.getSystem()) && performer.hasDisplay()) {
-                try {
-                    return Optional.of(SorCode.of(identifier.getValue()));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return observation.getPerformer().stream()
+                .filter(p -> SorCode.SYSTEM.equals(p.getIdentifier().getSystem()) && p.hasDisplay())
+                .findFirst().flatMap(LogicalReferences::organisation);
     }
 }

@@ -1,5 +1,8 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.model.SorCode;
+import dk.eojxds.model.Cpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -21,13 +24,13 @@ class TelmaObservationRulesTest {
         o.setId("9f0b6c3e-0000-4000-8000-000000000001");
         o.getMeta().setLastUpdated(new Date()).setVersionId("1");
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.setCode(new CodeableConcept(new Coding(TelmaObservationRules.NPU_SYSTEM, "NPU03011", "SpO2")));
+        o.setCode(new CodeableConcept(new Coding(DkXdsCodes.NPU_SYSTEM, "NPU03011", "SpO2")));
         o.setSubject(new Reference().setIdentifier(new Identifier()
-                .setSystem(TelmaObservationRules.CPR_SYSTEM).setValue("0101501234")));
+                .setSystem(Cpr.SYSTEM).setValue("0101501234")));
         o.setEffective(new DateTimeType(new Date()));
         o.setValue(new Quantity().setValue(new BigDecimal("96")).setCode("%").setSystem("http://unitsofmeasure.org"));
         o.addPerformer(new Reference().setIdentifier(new Identifier()
-                .setSystem(TelmaObservationRules.SOR_SYSTEM).setValue("1301000016005")).setDisplay("Ærø Kommune"));
+                .setSystem(SorCode.SYSTEM).setValue("1301000016005")).setDisplay("Ærø Kommune"));
         return o;
     }
 

@@ -4,6 +4,7 @@ import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
 import dk.eojxds.model.DeterministicIds;
+import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
@@ -91,11 +92,11 @@ class RegistrationOutbox {
                 code(rs, "class_code"),
                 code(rs, "type_code"),
                 code(rs, "format_code"),
-                new Code(rs.getString("confidentiality_code"), "2.16.840.1.113883.5.25", "Normal"),
+                new Code(rs.getString("confidentiality_code"), DkXdsCodes.CONFIDENTIALITY_SCHEME, "Normal"),
                 rs.getString("language_code"),
-                new Code(rs.getString("facility_type_code"), "2.16.840.1.113883.6.96",
+                new Code(rs.getString("facility_type_code"), DkXdsCodes.SNOMED_CT,
                         rs.getString("facility_type_display")),
-                new Code(rs.getString("practice_setting_code"), "2.16.840.1.113883.6.96",
+                new Code(rs.getString("practice_setting_code"), DkXdsCodes.SNOMED_CT,
                         rs.getString("practice_setting_display")),
                 eventCodes(rs.getArray("event_codes")),
                 rs.getString("title"),
@@ -118,7 +119,7 @@ class RegistrationOutbox {
         List<Code> codes = new ArrayList<>();
         for (String pair : (String[]) array.getArray()) {
             int bar = pair.indexOf('|');
-            codes.add(new Code(pair.substring(0, bar), dk.eojxds.model.DkXdsCodes.NPU, pair.substring(bar + 1)));
+            codes.add(new Code(pair.substring(0, bar), DkXdsCodes.NPU, pair.substring(bar + 1)));
         }
         return codes;
     }

@@ -1,9 +1,8 @@
 package dk.eojxds.registry.register;
 
+import dk.eojxds.model.Backoff;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
@@ -55,9 +54,6 @@ class RegistryAnswers {
     }
 
     Instant nextAttempt(int attemptsBefore) {
-        long base = properties.firstRetry().toMillis() << Math.min(attemptsBefore, 20);
-        long capped = Math.min(base, properties.maxRetry().toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return clock.instant().plus(Duration.ofMillis(jittered));
+        return clock.instant().plus(Backoff.jittered(properties.firstRetry(), properties.maxRetry(), attemptsBefore));
     }
 }

@@ -113,7 +113,7 @@ class SubmissionFactory {
         PatientInfo info = new PatientInfo();
         info.getIds().add(patientId(cpr));
         info.setDateOfBirth(cpr.birthDate().toString().replace("-", ""));
-        info.setGender((cpr.value().charAt(9) - '0') % 2 == 1 ? "M" : "F");
+        info.setGender(cpr.administrativeSex());
         return info;
     }
 

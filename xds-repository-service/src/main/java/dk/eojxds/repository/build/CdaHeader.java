@@ -61,8 +61,7 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
         xml.writeAttribute("classCode", "PSN");
         xml.writeAttribute("determinerCode", "INSTANCE");
         // The gateway carries no name; sex and birth date follow from the CPR number itself.
-        boolean male = (citizen.value().charAt(9) - '0') % 2 == 1;
-        empty(xml, "administrativeGenderCode", "code", male ? "M" : "F", "codeSystem", "2.16.840.1.113883.5.1");
+        empty(xml, "administrativeGenderCode", "code", citizen.administrativeSex(), "codeSystem", "2.16.840.1.113883.5.1");
         empty(xml, "birthTime", "value", citizen.birthDate().toString().replace("-", ""));
         xml.writeEndElement();
         xml.writeEndElement();

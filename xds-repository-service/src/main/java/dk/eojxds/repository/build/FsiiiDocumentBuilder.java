@@ -38,12 +38,10 @@ import org.springframework.stereotype.Component;
 class FsiiiDocumentBuilder {
 
     private final FhirContext fhir;
-    private final FsiiiTerminology terminology;
     private final FsiiiNarrative narrative;
 
     FsiiiDocumentBuilder(FhirContext fhir, FsiiiTerminology terminology) {
         this.fhir = fhir;
-        this.terminology = terminology;
         this.narrative = new FsiiiNarrative(terminology);
     }
 
@@ -75,7 +73,7 @@ class FsiiiDocumentBuilder {
         }
         Organization organization = new Organization();
         organization.setId(DeterministicIds.uuid("organization", author.sor().value()).toString());
-        organization.addIdentifier(new Identifier().setSystem("urn:oid:" + SorCode.OID).setValue(author.sor().value()));
+        organization.addIdentifier(new Identifier().setSystem(SorCode.SYSTEM).setValue(author.sor().value()));
         organization.setName(author.name());
         String organizationUrl = "urn:uuid:" + organization.getIdElement().getIdPart();
         String patientUrl = fullUrls.get("Patient/" + citizen.getIdElement().getIdPart());
@@ -91,7 +89,7 @@ class FsiiiDocumentBuilder {
         composition.setTitle(TITLE);
         composition.setLanguage("da-DK");
         composition.setCustodian(new Reference(organizationUrl));
-        new FsiiiSections(narrative, terminology).addTo(composition, copies, fullUrls);
+        new FsiiiSections(narrative).addTo(composition, copies, fullUrls);
         composition.setText(FsiiiNarrative.generated("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + FsiiiNarrative.escape(TITLE)
                         + " fra " + FsiiiNarrative.escape(author.name()) + ", opdateret "
                         + FsiiiNarrative.date(Date.from(dataAsOf)) + ".</p></div>"));
@@ -120,7 +118,7 @@ class FsiiiDocumentBuilder {
         int nursing = 0;
         for (Resource resource : resources) {
             if (resource instanceof Condition condition) {
-                Category category = category(condition.getCode());
+                Category category = narrative.category(condition.getCode());
                 homeCare += category == Category.HOME_CARE_CONDITION ? 1 : 0;
                 nursing += category == Category.NURSING_CONDITION ? 1 : 0;
             } else if (resource instanceof Goal) {
@@ -130,10 +128,6 @@ class FsiiiDocumentBuilder {
         return nursing > homeCare ? Category.NURSING_CONDITION : Category.HOME_CARE_CONDITION;
     }
 
-    Category category(CodeableConcept code) {
-        return code.getCoding().stream().filter(c -> FsiiiTerminology.SYSTEM.equals(c.getSystem()))
-                .map(c -> terminology.category(c.getCode())).findFirst().orElse(Category.OTHER);
-    }
 
     private static String fullUrl(String type, String id) {
         return "urn:uuid:" + DeterministicIds.uuid("fsiii-entry", type, id);

@@ -37,6 +37,12 @@ final class FsiiiNarrative {
         return concept.hasText() ? concept.getText() : first.hasDisplay() ? first.getDisplay() : first.getCode();
     }
 
+    /** The FSIII category of a concept's FSIII coding (OTHER when it has none). */
+    FsiiiTerminology.Category category(CodeableConcept concept) {
+        return concept.getCoding().stream().filter(c -> FsiiiTerminology.SYSTEM.equals(c.getSystem()))
+                .map(c -> terminology.category(c.getCode())).findFirst().orElse(FsiiiTerminology.Category.OTHER);
+    }
+
     String severity(CodeableConcept concept) {
         if (concept == null || concept.isEmpty()) {
             return "";

@@ -1,6 +1,5 @@
 package dk.eojxds.repository.build;
 
-import dk.eojxds.model.fsiii.FsiiiTerminology;
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,9 @@ import org.hl7.fhir.r4.model.Resource;
 final class FsiiiSections {
 
     private final FsiiiNarrative narrative;
-    private final FsiiiTerminology terminology;
 
-    FsiiiSections(FsiiiNarrative narrative, FsiiiTerminology terminology) {
+    FsiiiSections(FsiiiNarrative narrative) {
         this.narrative = narrative;
-        this.terminology = terminology;
     }
 
     void addTo(Composition composition, List<Resource> resources, Map<String, String> fullUrls) {
@@ -35,7 +32,7 @@ final class FsiiiSections {
         List<Resource> followUps = new ArrayList<>();
         for (Resource resource : resources) {
             if (resource instanceof Condition condition) {
-                (category(condition) == Category.HOME_CARE_CONDITION ? functional : health).add(condition);
+                (narrative.category(condition.getCode()) == Category.HOME_CARE_CONDITION ? functional : health).add(condition);
             } else if (resource instanceof Goal goal) {
                 goals.add(goal);
             } else if (resource instanceof CarePlan plan) {
@@ -103,10 +100,6 @@ final class FsiiiSections {
         }
     }
 
-    private Category category(Condition condition) {
-        return condition.getCode().getCoding().stream().filter(c -> FsiiiTerminology.SYSTEM.equals(c.getSystem()))
-                .map(c -> terminology.category(c.getCode())).findFirst().orElse(Category.OTHER);
-    }
 
     private static boolean addresses(Goal goal, Condition condition) {
         return goal.getAddresses().stream().anyMatch(r -> r.getReference() != null

@@ -27,7 +27,11 @@ class TelmaDocumentFactory {
      *                         so that data which returns to an earlier state still gets a new id
      */
     NewDocument create(MeasurementDay day, String replacesUniqueId) {
-        String fingerprint = fingerprint(day);
+        return create(day, fingerprint(day), replacesUniqueId);
+    }
+
+    /** With the fingerprint the caller already computed to decide that a new document is needed. */
+    NewDocument create(MeasurementDay day, String fingerprint, String replacesUniqueId) {
         String uniqueId = MetadataFactory.uniqueId(DataFamily.TELMA, day.citizen(), day.day().toString(), fingerprint,
                 replacesUniqueId);
         byte[] content = builder.build(day, uniqueId);
@@ -49,9 +53,5 @@ class TelmaDocumentFactory {
                     .append(m.value().toPlainString()).append(',').append(m.unit()).append(',').append(m.effective());
         }
         return MetadataFactory.sha1(canonical.toString());
-    }
-
-    static String sha1(byte[] bytes) {
-        return MetadataFactory.sha1(bytes);
     }
 }

@@ -32,6 +32,7 @@ class TelmaDocuments implements FamilyDocuments {
         if (current.isPresent() && current.get().sourceFingerprint().equals(fingerprint)) {
             return new Unchanged();
         }
-        return new Store(factory.create(day.get(), current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
+        return new Store(factory.create(day.get(), fingerprint,
+                current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
     }
 }

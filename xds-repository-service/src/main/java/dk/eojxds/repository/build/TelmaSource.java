@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TelmaSource {
 
-    private static final String NPU_SYSTEM = "urn:oid:" + DkXdsCodes.NPU;
-    private static final String SOR_SYSTEM = "urn:oid:" + SorCode.OID;
 
     private final JdbcClient jdbc;
     private final FhirContext fhir;
@@ -72,7 +70,7 @@ class TelmaSource {
     // ingest-service validated these fields before storing the resource.
     private static HomeMeasurement kind(Observation observation) {
         for (Coding coding : observation.getCode().getCoding()) {
-            if (NPU_SYSTEM.equals(coding.getSystem())) {
+            if (DkXdsCodes.NPU_SYSTEM.equals(coding.getSystem())) {
                 Optional<HomeMeasurement> kind = HomeMeasurement.byNpuCode(coding.getCode());
                 if (kind.isPresent()) {
                     return kind.get();
@@ -84,7 +82,7 @@ class TelmaSource {
 
     private static Organisation organisation(Observation observation) {
         for (Reference performer : observation.getPerformer()) {
-            if (SOR_SYSTEM.equals(performer.getIdentifier().getSystem())) {
+            if (SorCode.SYSTEM.equals(performer.getIdentifier().getSystem())) {
                 return new Organisation(performer.getDisplay(), SorCode.of(performer.getIdentifier().getValue()));
             }
         }

@@ -46,11 +46,6 @@ class StoredDocuments {
     record RetrievableDocument(String uniqueId, String mimeType, long size, String family, String citizenCpr,
                                String municipalitySor, StoredDocuments store, byte[] smallContent) implements DataSource {
 
-        RetrievableDocument(String uniqueId, String mimeType, long size, String family, String citizenCpr,
-                            String municipalitySor, StoredDocuments store) {
-            this(uniqueId, mimeType, size, family, citizenCpr, municipalitySor, store, null);
-        }
-
         @Override
         public InputStream getInputStream() {
             return smallContent != null ? new java.io.ByteArrayInputStream(smallContent)

@@ -22,9 +22,12 @@ import java.util.stream.Collectors;
 final class TrustedIssuers {
 
     private final List<X509Certificate> trusted;
+    // built once: checked on every ITI-43 request
+    private final Set<TrustAnchor> anchors;
 
     TrustedIssuers(List<X509Certificate> trusted) {
         this.trusted = List.copyOf(trusted);
+        this.anchors = trusted.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
     }
 
     static TrustedIssuers fromPem(Path file) {
@@ -50,7 +53,6 @@ final class TrustedIssuers {
             return;
         }
         try {
-            Set<TrustAnchor> anchors = trusted.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setRevocationEnabled(false);
             parameters.setDate(at);

@@ -69,7 +69,7 @@ class TelmaDocumentFactoryTest {
         NewDocument document = factory.create(day(measurements()), null);
         DocumentMetadata m = document.metadata();
         assertThat(m.size()).isEqualTo(document.content().length);
-        assertThat(m.hash()).isEqualTo(TelmaDocumentFactory.sha1(document.content()));
+        assertThat(m.hash()).isEqualTo(MetadataFactory.sha1(document.content()));
         assertThat(m.mimeType()).isEqualTo("text/xml");
         assertThat(m.typeCode().code()).isEqualTo("53576-5");
         assertThat(m.eventCodes()).extracting(c -> c.code()).containsExactly("NPU03011", "NPU03804", "NPU21692");

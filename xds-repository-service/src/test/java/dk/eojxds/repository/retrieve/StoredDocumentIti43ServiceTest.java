@@ -26,7 +26,7 @@ class StoredDocumentIti43ServiceTest {
 
     StoredDocumentIti43ServiceTest() {
         when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
-                "text/xml", 19, "TELMA", "0101501234", "1301000016005", documents)));
+                "text/xml", 19, "TELMA", "0101501234", "1301000016005", documents, null)));
         when(documents.slice("doc-1", 0, 19)).thenReturn("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
         when(documents.find("missing")).thenReturn(Optional.empty());
         when(documents.find("broken")).thenThrow(new IllegalStateException("connection reset by peer at db-7"));
