@@ -9,12 +9,18 @@ connections=${2:-8}
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 dir=bench/target/retrieve-bench
 rm -rf "$dir"
-./mvnw -q -B -o -pl bench exec:java -Dexec.mainClass=dk.eojxds.bench.RetrieveBenchmark \
+./mvnw -q -B -pl bench exec:java -Dexec.mainClass=dk.eojxds.bench.RetrieveBenchmark \
   -Dexec.args="serve $PWD/$dir" > bench/target/retrieve-serve.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; pkill -f "RetrieveBenchmark" 2>/dev/null || true' EXIT
 i=0
-while [ ! -s "$dir/ports" ]; do i=$((i+1)); [ $i -lt 240 ] || { echo "server did not start"; exit 1; }; sleep 1; done
+while [ ! -s "$dir/ports" ]; do
+  i=$((i+1))
+  if [ $i -ge 240 ] || ! kill -0 $server 2>/dev/null; then
+    echo "server did not start; see bench/target/retrieve-serve.log"; tail -5 bench/target/retrieve-serve.log; exit 1
+  fi
+  sleep 1
+done
 read -r open secured < "$dir/ports"
 cat > "$dir/post.lua" <<'LUA'
 local f = io.open(os.getenv("BODY"), "r"); wrk.body = f:read("*a"); f:close()

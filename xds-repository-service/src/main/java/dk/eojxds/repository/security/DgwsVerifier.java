@@ -1,5 +1,7 @@
 package dk.eojxds.repository.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.Key;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -41,12 +43,21 @@ final class DgwsVerifier {
     private final Duration skew;
     private final int minimumLevel;
     private final Clock clock;
+    // cards whose signature and signer have been verified, by fingerprint (see CardFingerprint);
+    // rejections are never cached, and the time-dependent checks run on every request
+    private final Cache<String, VerifiedCard> verified = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     DgwsVerifier(TrustedIssuers issuers, Duration skew, int minimumLevel, Clock clock) {
         this.issuers = issuers;
         this.skew = skew;
         this.minimumLevel = minimumLevel;
         this.clock = clock;
+    }
+
+    /** What a card with a valid, trusted signature says. */
+    private record VerifiedCard(Map<String, String> attributes, X509Certificate signer, Instant notBefore,
+                                Instant notOnOrAfter) {
     }
 
     CallerIdentity verify(Element security, Element medcomHeader, Map<String, String> hsuid) {
@@ -57,9 +68,11 @@ final class DgwsVerifier {
         if (assertion == null) {
             throw new DgwsRejection("no ID card (saml:Assertion) in wsse:Security");
         }
-        verifySignature(assertion);
-        checkValidity(assertion);
-        Map<String, String> attributes = attributes(assertion);
+        VerifiedCard card = verified.get(CardFingerprint.of(assertion), key -> read(assertion));
+        Instant now = clock.instant();
+        issuers.checkValidity(card.signer(), Date.from(now));
+        checkValidity(card, now);
+        Map<String, String> attributes = card.attributes();
         int level = parseLevel(attributes.get("sosi:AuthenticationLevel"));
         if (level < minimumLevel) {
             throw new DgwsRejection("security level " + level + " is below the required " + minimumLevel);
@@ -82,7 +95,22 @@ final class DgwsVerifier {
                 hsuid.get("userType"), level);
     }
 
-    private void verifySignature(Element assertion) {
+    private VerifiedCard read(Element assertion) {
+        X509Certificate signer = verifySignature(assertion);
+        Element conditions = first(assertion, SAML, "Conditions");
+        if (conditions == null) {
+            throw new DgwsRejection("the ID card has no validity window");
+        }
+        try {
+            return new VerifiedCard(Map.copyOf(attributes(assertion)), signer,
+                    Instant.parse(conditions.getAttribute("NotBefore")),
+                    Instant.parse(conditions.getAttribute("NotOnOrAfter")));
+        } catch (DateTimeParseException e) {
+            throw new DgwsRejection("the ID card's validity window cannot be read");
+        }
+    }
+
+    private X509Certificate verifySignature(Element assertion) {
         // DGWS cards use "id"; SAML 2.0 itself uses "ID": register whichever is present as the XML ID
         if (assertion.hasAttribute("id")) {
             assertion.setIdAttribute("id", true);
@@ -111,6 +139,7 @@ final class DgwsVerifier {
             throw new DgwsRejection("the ID card's signature cannot be verified: " + e.getMessage());
         }
         issuers.check(signer[0], Date.from(clock.instant()));
+        return signer[0];
     }
 
     private static boolean coversWholeAssertion(XMLSignature signature, Element assertion) {
@@ -123,23 +152,12 @@ final class DgwsVerifier {
         return false;
     }
 
-    private void checkValidity(Element assertion) {
-        Element conditions = first(assertion, SAML, "Conditions");
-        if (conditions == null) {
-            throw new DgwsRejection("the ID card has no validity window");
+    private void checkValidity(VerifiedCard card, Instant now) {
+        if (now.plus(skew).isBefore(card.notBefore())) {
+            throw new DgwsRejection("the ID card is not valid yet");
         }
-        try {
-            Instant now = clock.instant();
-            Instant notBefore = Instant.parse(conditions.getAttribute("NotBefore"));
-            Instant notOnOrAfter = Instant.parse(conditions.getAttribute("NotOnOrAfter"));
-            if (now.plus(skew).isBefore(notBefore)) {
-                throw new DgwsRejection("the ID card is not valid yet");
-            }
-            if (!now.minus(skew).isBefore(notOnOrAfter)) {
-                throw new DgwsRejection("the ID card has expired");
-            }
-        } catch (DateTimeParseException e) {
-            throw new DgwsRejection("the ID card's validity window cannot be read");
+        if (!now.minus(skew).isBefore(card.notOnOrAfter())) {
+            throw new DgwsRejection("the ID card has expired");
         }
     }
 

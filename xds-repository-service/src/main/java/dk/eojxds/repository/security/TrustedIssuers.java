@@ -44,11 +44,7 @@ final class TrustedIssuers {
     }
 
     void check(X509Certificate signer, Date at) {
-        try {
-            signer.checkValidity(at);
-        } catch (GeneralSecurityException e) {
-            throw new DgwsRejection("the signing certificate is not valid now");
-        }
+        checkValidity(signer, at);
         if (trusted.contains(signer)) {
             return;
         }
@@ -61,6 +57,14 @@ final class TrustedIssuers {
         } catch (GeneralSecurityException e) {
             throw new DgwsRejection("the ID card is signed by an untrusted certificate ("
                     + signer.getSubjectX500Principal().getName() + ")");
+        }
+    }
+
+    void checkValidity(X509Certificate signer, Date at) {
+        try {
+            signer.checkValidity(at);
+        } catch (GeneralSecurityException e) {
+            throw new DgwsRejection("the signing certificate is not valid now");
         }
     }
 }
