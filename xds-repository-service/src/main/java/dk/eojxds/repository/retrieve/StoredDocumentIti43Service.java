@@ -58,6 +58,10 @@ class StoredDocumentIti43Service implements Iti43Service {
                 audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null, null));
             }
         }
+        if (request.getDocuments().isEmpty()) {
+            errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The request names no document (DocumentRequest)",
+                    Severity.ERROR, null, null));
+        }
         callers.record(audited);
         RetrievedDocumentSet response = new RetrievedDocumentSet();
         response.getDocuments().addAll(found);
@@ -72,6 +76,12 @@ class StoredDocumentIti43Service implements Iti43Service {
                                                List<ErrorInfo> errors) {
         AuditTrail.AuditedDocument notFound = new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(),
                 "NOT_FOUND", null, null, null);
+        if (reference.getRepositoryUniqueId() == null || reference.getDocumentUniqueId() == null) {
+            errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, reference.getRepositoryUniqueId() == null
+                    ? "The repository Unique ID is missing" : "The document Unique ID is missing", Severity.ERROR,
+                    reference.getDocumentUniqueId(), null));
+            return notFound;
+        }
         if (!properties.uniqueId().equals(reference.getRepositoryUniqueId())) {
             errors.add(new ErrorInfo(ErrorCode.UNKNOWN_REPOSITORY_ID,
                     "Unknown repositoryUniqueId " + reference.getRepositoryUniqueId(), Severity.ERROR,

@@ -8,37 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.apache.cxf.Bus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits on what a SOAP request may be: CXF's StAX parser refuses DTDs and external entities by
- * default; on top of that, depth, element count, attribute count and text length are capped, and
- * a request body larger than {@code eojxds.security.max-request-bytes} is refused with 413 before
- * it is parsed (an ITI-43 request is a few kilobytes; attachments come only in answers).
+ * Limits on what a SOAP request may be: a request body larger than
+ * {@code eojxds.security.max-request-bytes} is refused with 413 before it is parsed (an ITI-43
+ * request is a few kilobytes; attachments come only in answers). The parser itself refuses DTDs,
+ * so no entity is expanded or fetched, and caps depth and attributes (see Iti43RequestReader).
  */
 @Configuration(proxyBeanMethods = false)
 class XmlHardening {
 
     private static final Logger log = LoggerFactory.getLogger(XmlHardening.class);
-
-    @Bean
-    SmartInitializingSingleton staxLimits(Bus bus) {
-        return () -> {
-            bus.setProperty("org.apache.cxf.stax.maxElementDepth", 100);
-            bus.setProperty("org.apache.cxf.stax.maxChildElements", 10_000);
-            bus.setProperty("org.apache.cxf.stax.maxElementCount", 100_000);
-            bus.setProperty("org.apache.cxf.stax.maxAttributeCount", 100);
-            bus.setProperty("org.apache.cxf.stax.maxAttributeSize", 64 * 1024);
-            bus.setProperty("org.apache.cxf.stax.maxTextLength", 1024 * 1024);
-        };
-    }
 
     @Bean
     OncePerRequestFilter requestSizeLimit(@Value("${eojxds.security.max-request-bytes:1048576}") long limit) {

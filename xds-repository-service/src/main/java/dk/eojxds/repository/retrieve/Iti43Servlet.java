@@ -1,0 +1,93 @@
+package dk.eojxds.repository.retrieve;
+
+import dk.eojxds.repository.security.CallerIdentity;
+import dk.eojxds.repository.security.DgwsGate;
+import dk.eojxds.repository.security.DgwsRejection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.xml.namespace.QName;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ITI-43 endpoint: reads the SOAP request, admits the caller (DGWS), asks
+ * {@link Iti43Service} for the documents and writes the MTOM answer. Everything about the wire
+ * format is in {@link Iti43RequestReader} and {@link Iti43ResponseWriter}; nothing here knows
+ * about documents.
+ */
+final class Iti43Servlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(Iti43Servlet.class);
+    private static final QName FAILED_AUTHENTICATION = new QName(DgwsGate.WSSE, "FailedAuthentication");
+
+    private final transient Iti43RequestReader reader = new Iti43RequestReader();
+    private final transient Iti43ResponseWriter writer = new Iti43ResponseWriter();
+    private final transient Iti43Service service;
+    private final transient DgwsGate gate;
+    private final transient AtnaExport atna;
+    private final transient MeterRegistry meters;
+
+    Iti43Servlet(Iti43Service service, DgwsGate gate, AtnaExport atna, MeterRegistry meters) {
+        this.service = service;
+        this.gate = gate;
+        this.atna = atna;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "answered";
+        String messageId = null;
+        try {
+            Iti43Request request = reader.read(http.getContentType(), http.getInputStream().readAllBytes());
+            messageId = request.messageId();
+            CallerIdentity caller = admit(request, http);
+            http.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, caller);
+            RetrievedDocumentSet answer = service.retrieve(request.documents());
+            writer.write(response, messageId, answer);
+            atna.retrieved(http, request, answer);
+        } catch (SoapFault fault) {
+            outcome = fault.code().getLocalPart();
+            if (fault.httpStatus() >= 500 && SoapFault.RECEIVER.equals(fault.code())) {
+                log.error("ITI-43 request failed: {}", fault.getMessage(), fault);
+            } else {
+                log.warn("ITI-43 request refused: {}", fault.getMessage());
+            }
+            writer.fault(response, messageId, fault);
+        } catch (IOException e) {
+            // the caller went away or its body could not be read; nothing left to answer
+            outcome = "io-error";
+            log.warn("ITI-43 request or answer interrupted: {}", e.toString());
+        } catch (RuntimeException e) {
+            outcome = "error";
+            log.error("ITI-43 request failed", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                writer.fault(response, messageId, new SoapFault(SoapFault.RECEIVER, null,
+                        "The repository could not answer the request", java.util.List.of()));
+            }
+        } finally {
+            sample.stop(meters.timer("eojxds.repository.iti43", "outcome", outcome));
+        }
+    }
+
+    private CallerIdentity admit(Iti43Request request, HttpServletRequest http) {
+        try {
+            return gate.admit(request.security(), request.medcomHeader(), request.hsuidHeader(), http.getRemoteAddr());
+        } catch (DgwsRejection e) {
+            throw SoapFault.sender(FAILED_AUTHENTICATION, "DGWS: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "POST");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "ITI-43 is a SOAP 1.2 POST");
+    }
+}

@@ -1,0 +1,50 @@
+package dk.eojxds.repository.retrieve;
+
+import java.util.List;
+import javax.xml.namespace.QName;
+
+/**
+ * A SOAP 1.2 fault to answer instead of a response: its code (env:Sender for the caller's
+ * mistakes, env:Receiver for ours, env:MustUnderstand, env:VersionMismatch), an optional subcode
+ * such as {@code wsa:ActionNotSupported}, the reason, and the headers not understood.
+ */
+final class SoapFault extends RuntimeException {
+
+    static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+    static final QName SENDER = new QName(SOAP12, "Sender");
+    static final QName RECEIVER = new QName(SOAP12, "Receiver");
+    static final QName MUST_UNDERSTAND = new QName(SOAP12, "MustUnderstand");
+    static final QName VERSION_MISMATCH = new QName(SOAP12, "VersionMismatch");
+
+    private final QName code;
+    private final QName subcode;
+    private final List<QName> notUnderstood;
+
+    SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood) {
+        super(reason);
+        this.code = code;
+        this.subcode = subcode;
+        this.notUnderstood = List.copyOf(notUnderstood);
+    }
+
+    static SoapFault sender(QName subcode, String reason) {
+        return new SoapFault(SENDER, subcode, reason, List.of());
+    }
+
+    QName code() {
+        return code;
+    }
+
+    QName subcode() {
+        return subcode;
+    }
+
+    List<QName> notUnderstood() {
+        return notUnderstood;
+    }
+
+    /** SOAP 1.2 part 2, 7.5.2: the caller's faults are 400, all others 500. */
+    int httpStatus() {
+        return SENDER.equals(code) ? 400 : 500;
+    }
+}
