@@ -123,6 +123,12 @@ class Iti43ConformanceTest {
         assertThat(response.getDocuments()).extracting(d -> d.getRequestData().getDocumentUniqueId())
                 .containsExactly("doc-a");
         assertThat(response.getErrors()).extracting(e -> e.getErrorCode()).containsExactly(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR);
+        // both documents are recorded, as one request, by the statement that looked them up
+        assertThat(jdbc.sql("""
+                SELECT document_unique_id || '|' || outcome || '|' || coalesce(citizen_cpr, '-') FROM repository.retrieve_audit
+                WHERE request_id = (SELECT request_id FROM repository.retrieve_audit ORDER BY id DESC LIMIT 1)
+                ORDER BY id""").query(String.class).list())
+                .containsExactly("doc-a|RETRIEVED|0101501234", "nope|NOT_FOUND|-");
     }
 
     @Test

@@ -3,22 +3,16 @@ package dk.eojxds.repository.retrieve;
 import dk.eojxds.repository.audit.AuditTrail;
 import dk.eojxds.repository.security.CallerIdentity;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Records a retrieve with the caller the DGWS interceptor verified for this HTTP request. */
+/** The retrieve being answered: a new request id and the caller the DGWS gate admitted for this HTTP request. */
 @Component
 class RetrieveAudit {
 
-    private final AuditTrail audit;
-
-    RetrieveAudit(AuditTrail audit) {
-        this.audit = audit;
-    }
-
-    void record(List<AuditTrail.AuditedDocument> documents) {
+    AuditTrail.Retrieval current() {
         CallerIdentity caller = CallerIdentity.unverified();
         String remote = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -28,6 +22,6 @@ class RetrieveAudit {
                 caller = verified;
             }
         }
-        audit.retrieved(caller, remote, documents);
+        return new AuditTrail.Retrieval(UUID.randomUUID(), caller, remote);
     }
 }

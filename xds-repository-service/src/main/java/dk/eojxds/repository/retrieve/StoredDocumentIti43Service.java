@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
@@ -33,10 +33,12 @@ class StoredDocumentIti43Service implements Iti43Service {
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
     private final RetrieveAudit callers;
+    private final AuditTrail audit;
 
     StoredDocumentIti43Service(StoredDocuments documents, RepositoryProperties properties, MeterRegistry meters,
-                               RetrieveAudit callers) {
+                               RetrieveAudit callers, AuditTrail audit) {
         this.callers = callers;
+        this.audit = audit;
         this.documents = documents;
         this.properties = properties;
         this.meters = meters;
@@ -44,25 +46,31 @@ class StoredDocumentIti43Service implements Iti43Service {
 
     @Override
     public RetrievedDocumentSet retrieve(RetrieveDocumentSet request) {
-        List<RetrievedDocument> found = new ArrayList<>();
+        AuditTrail.Retrieval retrieval = callers.current();
         List<ErrorInfo> errors = new ArrayList<>();
-        List<AuditTrail.AuditedDocument> audited = new ArrayList<>();
+        List<AuditTrail.AuditedDocument> notLookedUp = new ArrayList<>();
+        List<DocumentReference> lookUps = new ArrayList<>();
         for (DocumentReference reference : request.getDocuments()) {
-            try {
-                audited.add(lookUp(reference, found, errors));
-            } catch (RuntimeException e) {
-                // Never leak internals to the caller; the log keeps the cause.
-                log.error("Retrieving document {} failed", reference.getDocumentUniqueId(), e);
-                errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The document could not be read",
-                        Severity.ERROR, reference.getDocumentUniqueId(), null));
-                audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null, null));
+            ErrorInfo refused = check(reference);
+            if (refused == null) {
+                lookUps.add(reference);
+            } else {
+                errors.add(refused);
+                notLookedUp.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "NOT_FOUND", null,
+                        null, null));
             }
         }
         if (request.getDocuments().isEmpty()) {
             errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The request names no document (DocumentRequest)",
                     Severity.ERROR, null, null));
         }
-        callers.record(audited);
+        List<RetrievedDocument> found = new ArrayList<>();
+        if (!lookUps.isEmpty()) {
+            lookUp(retrieval, lookUps, found, errors, notLookedUp);
+        }
+        if (!notLookedUp.isEmpty()) {
+            audit.retrieved(retrieval, notLookedUp);
+        }
         RetrievedDocumentSet response = new RetrievedDocumentSet();
         response.getDocuments().addAll(found);
         response.getErrors().addAll(errors);
@@ -72,35 +80,54 @@ class StoredDocumentIti43Service implements Iti43Service {
         return response;
     }
 
-    private AuditTrail.AuditedDocument lookUp(DocumentReference reference, List<RetrievedDocument> found,
-                                               List<ErrorInfo> errors) {
-        AuditTrail.AuditedDocument notFound = new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(),
-                "NOT_FOUND", null, null, null);
+    // what is wrong with a reference before anything is looked up, or null
+    private ErrorInfo check(DocumentReference reference) {
         if (reference.getRepositoryUniqueId() == null || reference.getDocumentUniqueId() == null) {
-            errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, reference.getRepositoryUniqueId() == null
+            return new ErrorInfo(ErrorCode.REPOSITORY_ERROR, reference.getRepositoryUniqueId() == null
                     ? "The repository Unique ID is missing" : "The document Unique ID is missing", Severity.ERROR,
-                    reference.getDocumentUniqueId(), null));
-            return notFound;
+                    reference.getDocumentUniqueId(), null);
         }
         if (!properties.uniqueId().equals(reference.getRepositoryUniqueId())) {
-            errors.add(new ErrorInfo(ErrorCode.UNKNOWN_REPOSITORY_ID,
+            return new ErrorInfo(ErrorCode.UNKNOWN_REPOSITORY_ID,
                     "Unknown repositoryUniqueId " + reference.getRepositoryUniqueId(), Severity.ERROR,
-                    reference.getRepositoryUniqueId(), null));
-            return notFound;
+                    reference.getRepositoryUniqueId(), null);
         }
-        Optional<StoredDocuments.RetrievableDocument> document = documents.find(reference.getDocumentUniqueId());
-        if (document.isEmpty()) {
-            errors.add(new ErrorInfo(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR,
-                    "No document with uniqueId " + reference.getDocumentUniqueId(), Severity.ERROR,
-                    reference.getDocumentUniqueId(), null));
-            return notFound;
+        return null;
+    }
+
+    private void lookUp(AuditTrail.Retrieval retrieval, List<DocumentReference> references,
+                        List<RetrievedDocument> found, List<ErrorInfo> errors,
+                        List<AuditTrail.AuditedDocument> notLookedUp) {
+        Map<String, StoredDocuments.RetrievableDocument> stored;
+        try {
+            stored = documents.findRecorded(retrieval,
+                    references.stream().map(DocumentReference::getDocumentUniqueId).toList());
+        } catch (RuntimeException e) {
+            // Never leak internals to the caller; the log keeps the cause. Nothing was recorded: the
+            // statement that failed was also the one that records, so the failure is recorded now.
+            log.error("Looking up documents {} failed", references.stream()
+                    .map(DocumentReference::getDocumentUniqueId).toList(), e);
+            for (DocumentReference reference : references) {
+                errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The document could not be read",
+                        Severity.ERROR, reference.getDocumentUniqueId(), null));
+                notLookedUp.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null,
+                        null));
+            }
+            return;
         }
-        StoredDocuments.RetrievableDocument stored = document.get();
-        DocumentReference answered = new DocumentReference(properties.uniqueId(), stored.uniqueId(),
-                reference.getHomeCommunityId());
-        DataHandler content = new DataHandler(stored);
-        found.add(new RetrievedDocument(content, answered, null, null, stored.mimeType()));
-        return new AuditTrail.AuditedDocument(stored.uniqueId(), "RETRIEVED", stored.family(), stored.citizenCpr(),
-                stored.municipalitySor());
+        for (DocumentReference reference : references) {
+            StoredDocuments.RetrievableDocument document = stored.get(reference.getDocumentUniqueId());
+            if (document == null) {
+                errors.add(new ErrorInfo(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR,
+                        "No document with uniqueId " + reference.getDocumentUniqueId(), Severity.ERROR,
+                        reference.getDocumentUniqueId(), null));
+                audit.counted("NOT_FOUND", 1);
+            } else {
+                DocumentReference answered = new DocumentReference(properties.uniqueId(), document.uniqueId(),
+                        reference.getHomeCommunityId());
+                found.add(new RetrievedDocument(new DataHandler(document), answered, null, null, document.mimeType()));
+                audit.counted("RETRIEVED", 1);
+            }
+        }
     }
 }

@@ -1,19 +1,22 @@
 package dk.eojxds.repository.retrieve;
 
+import dk.eojxds.repository.audit.AuditTrail;
 import jakarta.activation.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads stored documents for retrieval; replaced (deprecated) documents stay retrievable. The
  * content is not loaded here: the answer's attachment reads it in slices while CXF writes the
  * response, so a large document never sits in memory whole.
  */
-@Repository
+@Component
 class StoredDocuments {
 
     static final int CHUNK = 1 << 20;
@@ -24,16 +27,33 @@ class StoredDocuments {
         this.jdbc = jdbc;
     }
 
-    Optional<RetrievableDocument> find(String uniqueId) {
-        // a document of one slice or less comes with its metadata: one round trip instead of two
-        return jdbc.sql("""
-                        SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor,
-                               CASE WHEN size_bytes <= ? THEN content END AS small_content
-                        FROM repository.document WHERE unique_id = ?""")
-                .param(CHUNK).param(uniqueId)
+    /**
+     * Finds the documents and records the retrieve in the audit trail in the same statement, one
+     * row per requested id (RETRIEVED or NOT_FOUND): one round trip and one commit per request,
+     * and no answer without its audit row. A document of one slice or less comes with its content.
+     */
+    Map<String, RetrievableDocument> findRecorded(AuditTrail.Retrieval retrieval, List<String> uniqueIds) {
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                        WITH requested AS (
+                            SELECT unique_id, n FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS r (unique_id, n)),
+                        found AS (
+                            SELECT d.unique_id, d.mime_type, d.size_bytes, d.family, d.citizen_cpr, d.author_sor,
+                                   CASE WHEN d.size_bytes <= ? THEN d.content END AS small_content
+                            FROM repository.document d WHERE d.unique_id IN (SELECT unique_id FROM requested)),
+                        recorded AS (
+                            INSERT INTO repository.retrieve_audit (%s)
+                            SELECT ?, CASE WHEN f.unique_id IS NULL THEN 'NOT_FOUND' ELSE 'RETRIEVED' END, NULL,
+                                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, r.unique_id, f.family, f.citizen_cpr, f.author_sor
+                            FROM requested r LEFT JOIN found f ON f.unique_id = r.unique_id ORDER BY r.n)
+                        SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor, small_content
+                        FROM found""".formatted(AuditTrail.COLUMNS))
+                .param(uniqueIds.toArray(String[]::new)).param(CHUNK).param(retrieval.requestId());
+        Map<String, RetrievableDocument> found = new HashMap<>();
+        AuditTrail.bindCaller(statement, retrieval)
                 .query((rs, i) -> new RetrievableDocument(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), this, rs.getBytes(7)))
-                .optional();
+                .list().forEach(document -> found.put(document.uniqueId(), document));
+        return found;
     }
 
     byte[] slice(String uniqueId, long offset, int length) {

@@ -1,14 +1,20 @@
 package dk.eojxds.repository.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.audit.AuditTrail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
@@ -20,16 +26,21 @@ class StoredDocumentIti43ServiceTest {
 
     private static final String REPOSITORY = "1.2.3.4.5";
     private final StoredDocuments documents = mock(StoredDocuments.class);
+    private final AuditTrail audit = mock(AuditTrail.class);
     private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
             "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null), new SimpleMeterRegistry(),
-            mock(RetrieveAudit.class));
+            mock(RetrieveAudit.class), audit);
 
     StoredDocumentIti43ServiceTest() {
-        when(documents.find("doc-1")).thenReturn(Optional.of(new StoredDocuments.RetrievableDocument("doc-1",
-                "text/xml", 19, "TELMA", "0101501234", "1301000016005", documents, null)));
+        when(documents.findRecorded(any(), any())).thenAnswer(call -> {
+            List<String> ids = call.getArgument(1);
+            if (ids.contains("broken")) {
+                throw new IllegalStateException("connection reset by peer at db-7");
+            }
+            return ids.contains("doc-1") ? Map.of("doc-1", new StoredDocuments.RetrievableDocument("doc-1",
+                    "text/xml", 19, "TELMA", "0101501234", "1301000016005", documents, null)) : Map.of();
+        });
         when(documents.slice("doc-1", 0, 19)).thenReturn("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
-        when(documents.find("missing")).thenReturn(Optional.empty());
-        when(documents.find("broken")).thenThrow(new IllegalStateException("connection reset by peer at db-7"));
     }
 
     private RetrievedDocumentSet retrieve(String repository, String... uniqueIds) {
@@ -83,12 +94,21 @@ class StoredDocumentIti43ServiceTest {
     }
 
     @Test
-    void anInternalErrorIsRepositoryErrorWithoutInternals() {
+    void anInternalErrorIsRepositoryErrorWithoutInternalsForEveryDocumentAndIsAudited() {
         RetrievedDocumentSet response = retrieve(REPOSITORY, "broken", "doc-1");
-        assertThat(response.getStatus()).isEqualTo(Status.PARTIAL_SUCCESS);
-        assertThat(response.getErrors()).singleElement().satisfies(e -> {
+        assertThat(response.getStatus()).isEqualTo(Status.FAILURE);
+        assertThat(response.getErrors()).hasSize(2).allSatisfy(e -> {
             assertThat(e.getErrorCode()).isEqualTo(ErrorCode.REPOSITORY_ERROR);
             assertThat(e.getCodeContext()).doesNotContain("db-7");
         });
+        verify(audit).retrieved(any(), argThat(rows -> rows.size() == 2
+                && rows.stream().allMatch(r -> r.outcome().equals("ERROR"))));
+    }
+
+    @Test
+    void anotherRepositoryIsAuditedAsNotFoundWithoutALookUp() {
+        retrieve("9.9.9", "doc-1");
+        verify(documents, never()).findRecorded(any(), any());
+        verify(audit).retrieved(any(), argThat(rows -> rows.size() == 1 && rows.get(0).outcome().equals("NOT_FOUND")));
     }
 }
