@@ -48,7 +48,7 @@ class StoredDocumentIti43Service implements Iti43Service {
     public RetrievedDocumentSet retrieve(RetrieveDocumentSet request) {
         AuditTrail.Retrieval retrieval = callers.current();
         List<ErrorInfo> errors = new ArrayList<>();
-        List<AuditTrail.AuditedDocument> notLookedUp = new ArrayList<>();
+        List<AuditTrail.AuditedDocument> audited = new ArrayList<>();
         List<DocumentReference> lookUps = new ArrayList<>();
         for (DocumentReference reference : request.getDocuments()) {
             ErrorInfo refused = check(reference);
@@ -56,7 +56,7 @@ class StoredDocumentIti43Service implements Iti43Service {
                 lookUps.add(reference);
             } else {
                 errors.add(refused);
-                notLookedUp.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "NOT_FOUND", null,
+                audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "NOT_FOUND", null,
                         null, null));
             }
         }
@@ -66,11 +66,10 @@ class StoredDocumentIti43Service implements Iti43Service {
         }
         List<RetrievedDocument> found = new ArrayList<>();
         if (!lookUps.isEmpty()) {
-            lookUp(retrieval, lookUps, found, errors, notLookedUp);
+            lookUp(lookUps, found, errors, audited);
         }
-        if (!notLookedUp.isEmpty()) {
-            audit.retrieved(retrieval, notLookedUp);
-        }
+        // no answer leaves without its audit rows: this returns once they are committed
+        audit.retrieved(retrieval, audited);
         RetrievedDocumentSet response = new RetrievedDocumentSet();
         response.getDocuments().addAll(found);
         response.getErrors().addAll(errors);
@@ -95,22 +94,19 @@ class StoredDocumentIti43Service implements Iti43Service {
         return null;
     }
 
-    private void lookUp(AuditTrail.Retrieval retrieval, List<DocumentReference> references,
-                        List<RetrievedDocument> found, List<ErrorInfo> errors,
-                        List<AuditTrail.AuditedDocument> notLookedUp) {
+    private void lookUp(List<DocumentReference> references, List<RetrievedDocument> found, List<ErrorInfo> errors,
+                        List<AuditTrail.AuditedDocument> audited) {
         Map<String, StoredDocuments.RetrievableDocument> stored;
         try {
-            stored = documents.findRecorded(retrieval,
-                    references.stream().map(DocumentReference::getDocumentUniqueId).toList());
+            stored = documents.find(references.stream().map(DocumentReference::getDocumentUniqueId).toList());
         } catch (RuntimeException e) {
-            // Never leak internals to the caller; the log keeps the cause. Nothing was recorded: the
-            // statement that failed was also the one that records, so the failure is recorded now.
+            // Never leak internals to the caller; the log keeps the cause.
             log.error("Looking up documents {} failed", references.stream()
                     .map(DocumentReference::getDocumentUniqueId).toList(), e);
             for (DocumentReference reference : references) {
                 errors.add(new ErrorInfo(ErrorCode.REPOSITORY_ERROR, "The document could not be read",
                         Severity.ERROR, reference.getDocumentUniqueId(), null));
-                notLookedUp.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null,
+                audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "ERROR", null, null,
                         null));
             }
             return;
@@ -121,12 +117,14 @@ class StoredDocumentIti43Service implements Iti43Service {
                 errors.add(new ErrorInfo(ErrorCode.DOCUMENT_UNIQUE_ID_ERROR,
                         "No document with uniqueId " + reference.getDocumentUniqueId(), Severity.ERROR,
                         reference.getDocumentUniqueId(), null));
-                audit.counted("NOT_FOUND", 1);
+                audited.add(new AuditTrail.AuditedDocument(reference.getDocumentUniqueId(), "NOT_FOUND", null, null,
+                        null));
             } else {
                 DocumentReference answered = new DocumentReference(properties.uniqueId(), document.uniqueId(),
                         reference.getHomeCommunityId());
                 found.add(new RetrievedDocument(new DataHandler(document), answered, null, null, document.mimeType()));
-                audit.counted("RETRIEVED", 1);
+                audited.add(new AuditTrail.AuditedDocument(document.uniqueId(), "RETRIEVED", document.family(),
+                        document.citizenCpr(), document.municipalitySor()));
             }
         }
     }

@@ -1,6 +1,5 @@
 package dk.eojxds.repository.retrieve;
 
-import dk.eojxds.repository.audit.AuditTrail;
 import jakarta.activation.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,29 +26,14 @@ class StoredDocuments {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Finds the documents and records the retrieve in the audit trail in the same statement, one
-     * row per requested id (RETRIEVED or NOT_FOUND): one round trip and one commit per request,
-     * and no answer without its audit row. A document of one slice or less comes with its content.
-     */
-    Map<String, RetrievableDocument> findRecorded(AuditTrail.Retrieval retrieval, List<String> uniqueIds) {
-        JdbcClient.StatementSpec statement = jdbc.sql("""
-                        WITH requested AS (
-                            SELECT unique_id, n FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS r (unique_id, n)),
-                        found AS (
-                            SELECT d.unique_id, d.mime_type, d.size_bytes, d.family, d.citizen_cpr, d.author_sor,
-                                   CASE WHEN d.size_bytes <= ? THEN d.content END AS small_content
-                            FROM repository.document d WHERE d.unique_id IN (SELECT unique_id FROM requested)),
-                        recorded AS (
-                            INSERT INTO repository.retrieve_audit (%s)
-                            SELECT ?, CASE WHEN f.unique_id IS NULL THEN 'NOT_FOUND' ELSE 'RETRIEVED' END, NULL,
-                                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, r.unique_id, f.family, f.citizen_cpr, f.author_sor
-                            FROM requested r LEFT JOIN found f ON f.unique_id = r.unique_id ORDER BY r.n)
-                        SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor, small_content
-                        FROM found""".formatted(AuditTrail.COLUMNS))
-                .param(uniqueIds.toArray(String[]::new)).param(CHUNK).param(retrieval.requestId());
+    /** The documents with these ids that exist; a document of one slice or less comes with its content. */
+    Map<String, RetrievableDocument> find(List<String> uniqueIds) {
         Map<String, RetrievableDocument> found = new HashMap<>();
-        AuditTrail.bindCaller(statement, retrieval)
+        jdbc.sql("""
+                        SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor,
+                               CASE WHEN size_bytes <= ? THEN content END AS small_content
+                        FROM repository.document WHERE unique_id = ANY (CAST(? AS text[]))""")
+                .param(CHUNK).param(uniqueIds.toArray(String[]::new))
                 .query((rs, i) -> new RetrievableDocument(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), this, rs.getBytes(7)))
                 .list().forEach(document -> found.put(document.uniqueId(), document));

@@ -32,8 +32,8 @@ class StoredDocumentIti43ServiceTest {
             mock(RetrieveAudit.class), audit);
 
     StoredDocumentIti43ServiceTest() {
-        when(documents.findRecorded(any(), any())).thenAnswer(call -> {
-            List<String> ids = call.getArgument(1);
+        when(documents.find(any())).thenAnswer(call -> {
+            List<String> ids = call.getArgument(0);
             if (ids.contains("broken")) {
                 throw new IllegalStateException("connection reset by peer at db-7");
             }
@@ -108,7 +108,7 @@ class StoredDocumentIti43ServiceTest {
     @Test
     void anotherRepositoryIsAuditedAsNotFoundWithoutALookUp() {
         retrieve("9.9.9", "doc-1");
-        verify(documents, never()).findRecorded(any(), any());
+        verify(documents, never()).find(any());
         verify(audit).retrieved(any(), argThat(rows -> rows.size() == 1 && rows.get(0).outcome().equals("NOT_FOUND")));
     }
 }

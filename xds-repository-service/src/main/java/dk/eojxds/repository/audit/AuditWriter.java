@@ -1,0 +1,155 @@
+package dk.eojxds.repository.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes audit rows with group commit: each caller hands over its rows and waits until they are
+ * committed; one writer thread inserts everything handed over meanwhile in one statement and one
+ * commit. Under load a commit (a WAL flush, the dearest part of an audit row) serves every
+ * concurrent retrieve instead of one; alone, a row waits only for its own commit. Nothing is
+ * acknowledged before it is durable, so an answer is never sent without its audit row.
+ */
+@Component
+class AuditWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private static final int MAX_BATCH = 512;
+    private static final long WAIT_SECONDS = 10;
+
+    private final JdbcClient jdbc;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+    private volatile Thread writer;
+    private volatile boolean running;
+
+    AuditWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An audit row as written: one per requested document, or one for a refused request. */
+    record Row(String requestId, String outcome, String reason, boolean callerVerified, String callerSystem,
+               String callerOrganisationId, String callerOrganisationName, String cardType, String userRole,
+               String userOrganisationSor, String userType, int securityLevel, String remoteAddress,
+               String documentUniqueId, String family, String citizenCpr, String dataMunicipalitySor) {
+    }
+
+    private record Pending(List<Row> rows, CompletableFuture<Void> committed) {
+    }
+
+    /** Returns once the rows are committed; throws if they could not be. */
+    void write(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Pending pending = new Pending(rows, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw new IllegalStateException("the audit trail does not accept rows now");
+        }
+        try {
+            pending.committed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("audit rows could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("audit rows were not committed within " + WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while audit rows were written", e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                insert(batch);
+                batch.forEach(p -> p.committed().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (RuntimeException e) {
+                log.error("Could not write {} audit rows", batch.stream().mapToInt(p -> p.rows().size()).sum(), e);
+                batch.forEach(p -> p.committed().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+        queue.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("audit writer stopped")));
+    }
+
+    // one statement whatever the batch size: the rows travel as one array per column
+    private void insert(List<Pending> batch) {
+        List<Row> rows = batch.stream().flatMap(p -> p.rows().stream()).toList();
+        jdbc.sql("INSERT INTO repository.retrieve_audit (" + AuditTrail.COLUMNS + """
+                        ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, CAST(l AS int), ra,
+                                 d, f, CAST(c AS char(10)), m
+                        FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                    CAST(? AS text[]))
+                             AS t (r, o, re, v, s, oi, onm, ct, ur, uo, ut, l, ra, d, f, c, m)""")
+                .param(column(rows, Row::requestId)).param(column(rows, Row::outcome)).param(column(rows, Row::reason))
+                .param(column(rows, r -> Boolean.toString(r.callerVerified()))).param(column(rows, Row::callerSystem))
+                .param(column(rows, Row::callerOrganisationId)).param(column(rows, Row::callerOrganisationName))
+                .param(column(rows, Row::cardType)).param(column(rows, Row::userRole))
+                .param(column(rows, Row::userOrganisationSor)).param(column(rows, Row::userType))
+                .param(column(rows, r -> Integer.toString(r.securityLevel()))).param(column(rows, Row::remoteAddress))
+                .param(column(rows, Row::documentUniqueId)).param(column(rows, Row::family))
+                .param(column(rows, Row::citizenCpr)).param(column(rows, Row::dataMunicipalitySor))
+                .update();
+    }
+
+    private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {
+        String[] column = new String[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::run, "audit-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // stop after the web server (which stops at a higher phase) so that no retrieve waits in vain
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 100;
+    }
+}
