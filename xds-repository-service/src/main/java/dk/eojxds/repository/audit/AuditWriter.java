@@ -1,5 +1,7 @@
 package dk.eojxds.repository.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -29,12 +31,15 @@ class AuditWriter implements SmartLifecycle {
     private static final long WAIT_SECONDS = 10;
 
     private final JdbcClient jdbc;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
     private volatile Thread writer;
     private volatile boolean running;
 
-    AuditWriter(JdbcClient jdbc) {
+    AuditWriter(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.batchSizes = DistributionSummary.builder("eojxds.repository.audit.commit.rows")
+                .description("audit rows per commit (group commit)").register(meters);
     }
 
     /** An audit row as written: one per requested document, or one for a refused request. */
@@ -95,6 +100,7 @@ class AuditWriter implements SmartLifecycle {
     // one statement whatever the batch size: the rows travel as one array per column
     private void insert(List<Pending> batch) {
         List<Row> rows = batch.stream().flatMap(p -> p.rows().stream()).toList();
+        batchSizes.record(rows.size());
         jdbc.sql("INSERT INTO repository.retrieve_audit (" + AuditTrail.COLUMNS + """
                         ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, CAST(l AS int), ra,
                                  d, f, CAST(c AS char(10)), m
