@@ -1,23 +1,15 @@
 package dk.eojxds.repository.retrieve;
 
 import dk.eojxds.repository.security.DgwsGate;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * Reads an ITI-43 request (IHE ITI TF-2b 3.43.4.1, ITI TF-2x V.3): a SOAP 1.2 envelope, sent as
@@ -25,7 +17,8 @@ import org.xml.sax.SAXException;
  * {@code urn:ihe:iti:2007:RetrieveDocumentSet}, a synchronous (anonymous) reply, and a
  * RetrieveDocumentSetRequest body. Headers marked mustUnderstand that are not understood, other
  * actions and other SOAP versions are answered with the SOAP faults the standards name. The XML
- * parser refuses DTDs (so no entity is ever expanded or fetched) and caps depth and attributes.
+ * parser ({@link StaxDom}) refuses DTDs (so no entity is ever expanded or fetched) and caps
+ * depth and attributes.
  */
 final class Iti43RequestReader {
 
@@ -38,33 +31,10 @@ final class Iti43RequestReader {
     private static final Set<String> ANONYMOUS = Set.of(WSA + "/anonymous", WSA + "/none");
     private static final Set<String> UNDERSTOOD_NAMESPACES = Set.of(WSA, DgwsGate.WSSE, DgwsGate.MEDCOM, DgwsGate.HSUID);
 
-    private final DocumentBuilderFactory factory;
-    private final ThreadLocal<DocumentBuilder> builders;
-
-    Iti43RequestReader() {
-        factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        try {
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute("jdk.xml.maxElementDepth", "100");
-            factory.setAttribute("jdk.xml.elementAttributeLimit", "100");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser cannot be hardened", e);
-        }
-        builders = ThreadLocal.withInitial(() -> {
-            try {
-                return factory.newDocumentBuilder();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
+    private final StaxDom parser = new StaxDom();
 
     Iti43Request read(String contentType, byte[] body) {
-        Element envelope = parse(envelopeBytes(contentType, body));
+        Element envelope = parser.parse(envelopeBytes(contentType, body));
         if (!"Envelope".equals(envelope.getLocalName()) || !SOAP12.equals(envelope.getNamespaceURI())) {
             throw new SoapFault(SoapFault.VERSION_MISMATCH, null, SOAP11.equals(envelope.getNamespaceURI())
                     ? "ITI-43 is SOAP 1.2 only" : "not a SOAP 1.2 envelope", List.of());
@@ -106,20 +76,6 @@ final class Iti43RequestReader {
             throw SoapFault.sender(null, "unsupported Content-Type " + contentType);
         }
         return body;
-    }
-
-    private Element parse(byte[] xml) {
-        DocumentBuilder builder = builders.get();
-        try {
-            Document document = builder.parse(new ByteArrayInputStream(xml));
-            return document.getDocumentElement();
-        } catch (SAXException e) {
-            throw SoapFault.sender(null, "the request is not acceptable XML: " + e.getMessage());
-        } catch (IOException e) {
-            throw SoapFault.sender(null, "the request could not be read");
-        } finally {
-            builder.reset();
-        }
     }
 
     // SOAP 1.2 part 1, 5.2.3: a header block for us marked mustUnderstand must be understood

@@ -37,7 +37,7 @@ final class Iti43ResponseWriter {
     private static final String RIM = "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0";
     private static final byte[] CRLF = {'\r', '\n'};
 
-    private final XMLOutputFactory xml = XMLOutputFactory.newDefaultFactory();
+    private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
     void write(HttpServletResponse response, String relatesTo, RetrievedDocumentSet answer) throws IOException {
         String id = randomId();
