@@ -7,6 +7,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -23,7 +24,9 @@ final class StaxDom {
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private final XMLInputFactory stax = XMLInputFactory.newFactory();
-    private final DocumentBuilderFactory dom = DocumentBuilderFactory.newDefaultInstance();
+    // documents are made by the DOM implementation directly: a new DocumentBuilder per request
+    // costs more than parsing a whole DGWS request
+    private final DOMImplementation dom;
 
     StaxDom() {
         stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -34,7 +37,13 @@ final class StaxDom {
         limit("com.ctc.wstx.maxAttributesPerElement", 100);
         limit("com.ctc.wstx.maxElementCount", 100_000);
         limit("com.ctc.wstx.maxTextLength", 1024 * 1024);
-        dom.setNamespaceAware(true);
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            dom = factory.newDocumentBuilder().getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void limit(String property, int value) {
@@ -47,7 +56,7 @@ final class StaxDom {
         XMLStreamReader reader = null;
         try {
             reader = stax.createXMLStreamReader(new ByteArrayInputStream(xml));
-            Document document = dom.newDocumentBuilder().newDocument();
+            Document document = dom.createDocument(null, null, null);
             Node current = document;
             while (reader.hasNext()) {
                 switch (reader.next()) {
@@ -73,8 +82,6 @@ final class StaxDom {
             return root;
         } catch (XMLStreamException e) {
             throw SoapFault.sender(null, "the request is not acceptable XML: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         } finally {
             close(reader);
         }
