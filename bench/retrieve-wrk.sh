@@ -9,7 +9,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-connections=${2:-8}
+connections=${2:-16}
 rounds=${3:-3}
 warmups=${4:-4}
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
