@@ -4,43 +4,37 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes audit rows with group commit: each caller queues its rows; whichever caller finds no
- * commit under way becomes the leader and inserts everything queued in one statement and one
- * commit, then goes on while rows keep arriving (a few batches at most); the others wait for
- * their rows' commit. Under load one commit (a WAL flush, the dearest part of an audit row)
- * serves every concurrent retrieve; alone, a row waits only for its own commit; and no thread is
- * woken just to write. Nothing is acknowledged before it is durable, so an answer is never sent
- * without its audit row.
+ * Writes audit rows with group commit: each caller hands over its rows and waits until they are
+ * committed; one writer thread inserts everything handed over meanwhile in one statement and one
+ * commit. Under load a commit (a WAL flush, the dearest part of an audit row) serves every
+ * concurrent retrieve instead of one; alone, a row waits only for its own commit. Nothing is
+ * acknowledged before it is durable, so an answer is never sent without its audit row.
  */
 @Component
-class AuditWriter {
+class AuditWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final int MAX_BATCH = 512;
-    private static final int MAX_BATCHES_PER_LEADER = 8;
     private static final long WAIT_SECONDS = 10;
-    // a waiting caller looks again this often whether nobody is leading (rows queued just as a
-    // leader finished); a commit normally wakes it long before
-    private static final long RETRY_MICROS = 500;
 
     private final JdbcClient jdbc;
     private final DistributionSummary batchSizes;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock leader = new ReentrantLock();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+    private volatile Thread writer;
+    private volatile boolean running;
 
     AuditWriter(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -63,62 +57,44 @@ class AuditWriter {
         if (rows.isEmpty()) {
             return;
         }
-        Pending mine = new Pending(rows, new CompletableFuture<>());
-        queue.add(mine);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!mine.committed().isDone()) {
-            if (leader.tryLock()) {
-                try {
-                    for (int i = 0; i < MAX_BATCHES_PER_LEADER && (!mine.committed().isDone() || !queue.isEmpty());
-                         i++) {
-                        commitQueued();
-                    }
-                } finally {
-                    leader.unlock();
-                }
-            } else {
-                awaitCommit(mine, deadline);
-            }
+        Pending pending = new Pending(rows, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw new IllegalStateException("the audit trail does not accept rows now");
         }
         try {
-            mine.committed().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("audit rows could not be written", e.getCause());
-        }
-    }
-
-    private static void awaitCommit(Pending mine, long deadline) {
-        try {
-            mine.committed().get(RETRY_MICROS, TimeUnit.MICROSECONDS);
-        } catch (TimeoutException e) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("audit rows were not committed within " + WAIT_SECONDS + " s", e);
-            }
+            pending.committed().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            // failed: reported by the caller's join
+            throw new IllegalStateException("audit rows could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("audit rows were not committed within " + WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while audit rows were written", e);
         }
     }
 
-    private void commitQueued() {
+    private void run() {
         List<Pending> batch = new ArrayList<>();
-        int rows = 0;
-        for (Pending next = queue.poll(); next != null; next = rows < MAX_BATCH ? queue.poll() : null) {
-            batch.add(next);
-            rows += next.rows().size();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                insert(batch);
+                batch.forEach(p -> p.committed().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (RuntimeException e) {
+                log.error("Could not write {} audit rows", batch.stream().mapToInt(p -> p.rows().size()).sum(), e);
+                batch.forEach(p -> p.committed().completeExceptionally(e));
+            }
+            batch.clear();
         }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            insert(batch);
-            batch.forEach(p -> p.committed().complete(null));
-        } catch (RuntimeException e) {
-            log.error("Could not write {} audit rows", rows, e);
-            batch.forEach(p -> p.committed().completeExceptionally(e));
-        }
+        queue.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("audit writer stopped")));
     }
 
     // one statement whatever the batch size: the rows travel as one array per column
@@ -151,5 +127,35 @@ class AuditWriter {
             column[i] = value.apply(rows.get(i));
         }
         return column;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::run, "audit-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // stop after the web server (which stops at a higher phase) so that no retrieve waits in vain
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 100;
     }
 }

@@ -40,6 +40,15 @@ final class Iti43RequestReader {
                     ? "ITI-43 is SOAP 1.2 only" : "not a SOAP 1.2 envelope", List.of());
         }
         Element header = child(envelope, SOAP12, "Header");
+        String messageId = text(child(header, WSA, "MessageID"));
+        try {
+            return read(envelope, header, messageId);
+        } catch (SoapFault fault) {
+            throw fault.relatingTo(messageId);
+        }
+    }
+
+    private Iti43Request read(Element envelope, Element header, String messageId) {
         Element body12 = child(envelope, SOAP12, "Body");
         if (body12 == null) {
             throw SoapFault.sender(null, "the envelope has no Body");
@@ -58,7 +67,7 @@ final class Iti43RequestReader {
             throw SoapFault.sender(new QName(WSA, "OnlyAnonymousAddressSupported"),
                     "asynchronous replies are not supported: wsa:ReplyTo must be anonymous");
         }
-        return new Iti43Request(text(child(header, WSA, "MessageID")), replyTo,
+        return new Iti43Request(messageId, replyTo,
                 child(header, DgwsGate.WSSE, "Security"), child(header, DgwsGate.MEDCOM, "Header"),
                 child(header, DgwsGate.HSUID, "HsuidHeader"), documents(body12));
     }

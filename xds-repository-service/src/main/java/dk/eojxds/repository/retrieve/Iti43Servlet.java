@@ -59,7 +59,7 @@ final class Iti43Servlet extends HttpServlet {
             } else {
                 log.warn("ITI-43 request refused: {}", fault.getMessage());
             }
-            writer.fault(response, messageId, fault);
+            writer.fault(response, fault.relatesTo() != null ? fault.relatesTo() : messageId, fault);
         } catch (IOException e) {
             // the caller went away or its body could not be read; nothing left to answer
             outcome = "io-error";

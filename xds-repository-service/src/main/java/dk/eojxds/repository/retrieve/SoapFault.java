@@ -19,12 +19,28 @@ final class SoapFault extends RuntimeException {
     private final QName code;
     private final QName subcode;
     private final List<QName> notUnderstood;
+    private final String relatesTo;
 
     SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood) {
+        this(code, subcode, reason, notUnderstood, null);
+    }
+
+    private SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood, String relatesTo) {
         super(reason);
         this.code = code;
         this.subcode = subcode;
         this.notUnderstood = List.copyOf(notUnderstood);
+        this.relatesTo = relatesTo;
+    }
+
+    /** The same fault, answering the request with this WS-Addressing MessageID. */
+    SoapFault relatingTo(String messageId) {
+        return new SoapFault(code, subcode, getMessage(), notUnderstood, messageId);
+    }
+
+    /** The MessageID of the request the fault answers, when it could be read. */
+    String relatesTo() {
+        return relatesTo;
     }
 
     static SoapFault sender(QName subcode, String reason) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -34,6 +35,12 @@ class AuditWriterTest {
         Migrations.apply(db, "repository");
         jdbc = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
         writer = new AuditWriter(jdbc, meters);
+        writer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        writer.stop();
     }
 
     private static AuditWriter.Row row(String requestId, String document) {
