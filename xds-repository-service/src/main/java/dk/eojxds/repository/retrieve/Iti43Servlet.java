@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import javax.xml.namespace.QName;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ final class Iti43Servlet extends HttpServlet {
             if (!response.isCommitted()) {
                 response.reset();
                 writer.fault(response, messageId, new SoapFault(SoapFault.RECEIVER, null,
-                        "The repository could not answer the request", java.util.List.of()));
+                        "The repository could not answer the request", List.of()));
             }
         } finally {
             sample.stop(meters.timer("eojxds.repository.iti43", "outcome", outcome));

@@ -2,7 +2,6 @@ package dk.eojxds.repository.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.Key;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
