@@ -14,11 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditTrail {
 
-    static final String COLUMNS = """
-            request_id, outcome, reason, caller_verified, caller_system, caller_organisation_id,
-            caller_organisation_name, card_type, user_role, user_organisation_sor, user_type, security_level,
-            remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor""";
-
     private final AuditWriter writer;
     private final MeterRegistry meters;
 

@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
 class AuditWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private static final String COLUMNS = """
+            request_id, outcome, reason, caller_verified, caller_system, caller_organisation_id,
+            caller_organisation_name, card_type, user_role, user_organisation_sor, user_type, security_level,
+            remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor""";
     private static final int MAX_BATCH = 512;
     private static final long WAIT_SECONDS = 10;
 
@@ -101,7 +105,7 @@ class AuditWriter implements SmartLifecycle {
     private void insert(List<Pending> batch) {
         List<Row> rows = batch.stream().flatMap(p -> p.rows().stream()).toList();
         batchSizes.record(rows.size());
-        jdbc.sql("INSERT INTO repository.retrieve_audit (" + AuditTrail.COLUMNS + """
+        jdbc.sql("INSERT INTO repository.retrieve_audit (" + COLUMNS + """
                         ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, CAST(l AS int), ra,
                                  d, f, CAST(c AS char(10)), m
                         FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),

@@ -1,5 +1,7 @@
 package dk.eojxds.repository.retrieve;
 
+import static dk.eojxds.repository.security.XmlElements.child;
+
 import dk.eojxds.repository.security.DgwsGate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,19 +134,6 @@ final class Iti43RequestReader {
             }
         }
         return documents;
-    }
-
-    static Element child(Element parent, String namespace, String localName) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
     }
 
     private static Element firstElement(Element parent) {

@@ -77,22 +77,14 @@ final class Iti43ResponseWriter {
 
     void fault(HttpServletResponse response, String relatesTo, SoapFault fault) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
-        try {
-            XMLStreamWriter w = xml.createXMLStreamWriter(body, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("env", "Envelope", SOAP);
-            w.writeNamespace("env", SOAP);
-            w.writeNamespace("wsa", WSA);
-            w.writeStartElement(SOAP, "Header");
-            addressing(w, FAULT_ACTION, relatesTo);
+        soapEnvelope(body, "env", FAULT_ACTION, relatesTo, w -> {
             for (QName name : fault.notUnderstood()) {
                 w.writeStartElement(SOAP, "NotUnderstood");
                 w.writeNamespace("nu", name.getNamespaceURI());
                 w.writeAttribute("qname", "nu:" + name.getLocalPart());
                 w.writeEndElement();
             }
-            w.writeEndElement();
-            w.writeStartElement(SOAP, "Body");
+        }, w -> {
             w.writeStartElement(SOAP, "Fault");
             w.writeStartElement(SOAP, "Code");
             element(w, SOAP, "Value", "env:" + fault.code().getLocalPart());
@@ -112,13 +104,7 @@ final class Iti43ResponseWriter {
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        });
         response.setStatus(fault.httpStatus());
         response.setContentType("application/soap+xml; charset=UTF-8; action=\"" + FAULT_ACTION + "\"");
         response.setContentLength(body.size());
@@ -127,19 +113,10 @@ final class Iti43ResponseWriter {
 
     private void envelope(OutputStream out, String relatesTo, RetrievedDocumentSet answer, List<String> contentIds)
             throws IOException {
-        try {
-            XMLStreamWriter w = xml.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("soap", "Envelope", SOAP);
-            w.writeNamespace("soap", SOAP);
-            w.writeNamespace("wsa", WSA);
+        soapEnvelope(out, "soap", RESPONSE_ACTION, relatesTo, w -> { }, w -> {
+            w.writeStartElement("xdsb", "RetrieveDocumentSetResponse", Iti43RequestReader.XDSB);
             w.writeNamespace("xdsb", Iti43RequestReader.XDSB);
             w.writeNamespace("rs", RIM);
-            w.writeStartElement(SOAP, "Header");
-            addressing(w, RESPONSE_ACTION, relatesTo);
-            w.writeEndElement();
-            w.writeStartElement(SOAP, "Body");
-            w.writeStartElement(Iti43RequestReader.XDSB, "RetrieveDocumentSetResponse");
             w.writeStartElement(RIM, "RegistryResponse");
             w.writeAttribute("status", answer.getStatus().getOpcode30());
             if (!answer.getErrors().isEmpty()) {
@@ -150,6 +127,36 @@ final class Iti43ResponseWriter {
                 document(w, answer.getDocuments().get(i), contentIds.get(i));
             }
             w.writeEndElement();
+        });
+    }
+
+    /** Part of an envelope, written by the caller. */
+    private interface XmlPart {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    // a SOAP 1.2 envelope with the WS-Addressing answer headers, more headers, and a body
+    private void soapEnvelope(OutputStream out, String prefix, String action, String relatesTo, XmlPart headers,
+                              XmlPart body) throws IOException {
+        try {
+            XMLStreamWriter w = xml.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(prefix, "Envelope", SOAP);
+            w.writeNamespace(prefix, SOAP);
+            w.writeNamespace("wsa", WSA);
+            w.writeStartElement(SOAP, "Header");
+            w.writeStartElement(WSA, "Action");
+            w.writeAttribute(prefix, SOAP, "mustUnderstand", "true");
+            w.writeCharacters(action);
+            w.writeEndElement();
+            element(w, WSA, "MessageID", "urn:uuid:" + randomUuid());
+            if (relatesTo != null) {
+                element(w, WSA, "RelatesTo", relatesTo);
+            }
+            headers.write(w);
+            w.writeEndElement();
+            w.writeStartElement(SOAP, "Body");
+            body.write(w);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
@@ -194,17 +201,6 @@ final class Iti43ResponseWriter {
         w.writeEndElement();
         w.writeEndElement();
         w.writeEndElement();
-    }
-
-    private static void addressing(XMLStreamWriter w, String action, String relatesTo) throws XMLStreamException {
-        w.writeStartElement(WSA, "Action");
-        w.writeAttribute("soap".equals(w.getPrefix(SOAP)) ? "soap" : "env", SOAP, "mustUnderstand", "true");
-        w.writeCharacters(action);
-        w.writeEndElement();
-        element(w, WSA, "MessageID", "urn:uuid:" + randomUuid());
-        if (relatesTo != null) {
-            element(w, WSA, "RelatesTo", relatesTo);
-        }
     }
 
     private static void element(XMLStreamWriter w, String namespace, String name, String text) throws XMLStreamException {

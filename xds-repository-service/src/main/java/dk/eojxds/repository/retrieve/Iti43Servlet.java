@@ -1,5 +1,6 @@
 package dk.eojxds.repository.retrieve;
 
+import dk.eojxds.repository.audit.AuditTrail;
 import dk.eojxds.repository.security.CallerIdentity;
 import dk.eojxds.repository.security.DgwsGate;
 import dk.eojxds.repository.security.DgwsRejection;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import javax.xml.namespace.QName;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.slf4j.Logger;
@@ -49,8 +51,8 @@ final class Iti43Servlet extends HttpServlet {
             Iti43Request request = reader.read(http.getContentType(), http.getInputStream().readAllBytes());
             messageId = request.messageId();
             CallerIdentity caller = admit(request, http);
-            http.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, caller);
-            RetrievedDocumentSet answer = service.retrieve(request.documents());
+            RetrievedDocumentSet answer = service.retrieve(request.documents(),
+                    new AuditTrail.Retrieval(UUID.randomUUID(), caller, http.getRemoteAddr()));
             writer.write(response, messageId, answer);
             atna.retrieved(http, request, answer);
         } catch (SoapFault fault) {

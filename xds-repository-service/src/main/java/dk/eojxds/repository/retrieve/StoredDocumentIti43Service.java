@@ -32,12 +32,10 @@ class StoredDocumentIti43Service implements Iti43Service {
     private final StoredDocuments documents;
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
-    private final RetrieveAudit callers;
     private final AuditTrail audit;
 
     StoredDocumentIti43Service(StoredDocuments documents, RepositoryProperties properties, MeterRegistry meters,
-                               RetrieveAudit callers, AuditTrail audit) {
-        this.callers = callers;
+                               AuditTrail audit) {
         this.audit = audit;
         this.documents = documents;
         this.properties = properties;
@@ -45,8 +43,7 @@ class StoredDocumentIti43Service implements Iti43Service {
     }
 
     @Override
-    public RetrievedDocumentSet retrieve(RetrieveDocumentSet request) {
-        AuditTrail.Retrieval retrieval = callers.current();
+    public RetrievedDocumentSet retrieve(RetrieveDocumentSet request, AuditTrail.Retrieval retrieval) {
         List<ErrorInfo> errors = new ArrayList<>();
         List<AuditTrail.AuditedDocument> audited = new ArrayList<>();
         List<DocumentReference> lookUps = new ArrayList<>();

@@ -15,8 +15,6 @@ public record CallerIdentity(
         String userType,
         int level) {
 
-    public static final String REQUEST_ATTRIBUTE = "eojxds.caller";
-
     /** Security mode none: nobody was checked. */
     public static CallerIdentity unverified() {
         return new CallerIdentity(false, null, null, null, null, null, null, null, 0);

@@ -22,7 +22,6 @@ import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.X509Data;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -63,7 +62,7 @@ final class DgwsVerifier {
         if (security == null) {
             throw new DgwsRejection("no wsse:Security header");
         }
-        Element assertion = first(security, SAML, "Assertion");
+        Element assertion = XmlElements.child(security, SAML, "Assertion");
         if (assertion == null) {
             throw new DgwsRejection("no ID card (saml:Assertion) in wsse:Security");
         }
@@ -84,7 +83,7 @@ final class DgwsVerifier {
         if (medcomHeader == null) {
             throw new DgwsRejection("no medcom:Header");
         }
-        Element headerLevel = first(medcomHeader, MEDCOM, "SecurityLevel");
+        Element headerLevel = XmlElements.child(medcomHeader, MEDCOM, "SecurityLevel");
         if (headerLevel == null || parseLevel(headerLevel.getTextContent().trim()) < minimumLevel) {
             throw new DgwsRejection("medcom:Header has no acceptable SecurityLevel");
         }
@@ -96,7 +95,7 @@ final class DgwsVerifier {
 
     private VerifiedCard read(Element assertion) {
         X509Certificate signer = verifySignature(assertion);
-        Element conditions = first(assertion, SAML, "Conditions");
+        Element conditions = XmlElements.child(assertion, SAML, "Conditions");
         if (conditions == null) {
             throw new DgwsRejection("the ID card has no validity window");
         }
@@ -117,7 +116,7 @@ final class DgwsVerifier {
         if (assertion.hasAttribute("ID")) {
             assertion.setIdAttribute("ID", true);
         }
-        Element signatureElement = first(assertion, DSIG, "Signature");
+        Element signatureElement = XmlElements.child(assertion, DSIG, "Signature");
         if (signatureElement == null) {
             throw new DgwsRejection("the ID card is not signed");
         }
@@ -165,7 +164,7 @@ final class DgwsVerifier {
         NodeList attributes = assertion.getElementsByTagNameNS(SAML, "Attribute");
         for (int i = 0; i < attributes.getLength(); i++) {
             Element attribute = (Element) attributes.item(i);
-            Element value = first(attribute, SAML, "AttributeValue");
+            Element value = XmlElements.child(attribute, SAML, "AttributeValue");
             if (value != null) {
                 values.put(attribute.getAttribute("Name"), value.getTextContent().trim());
             }
@@ -179,16 +178,6 @@ final class DgwsVerifier {
         } catch (NumberFormatException e) {
             throw new DgwsRejection("the security level is missing or not a number");
         }
-    }
-
-    static Element first(Element parent, String namespace, String localName) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
     }
 
     private static boolean blank(String value) {

@@ -10,11 +10,13 @@ import static org.mockito.Mockito.when;
 
 import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.repository.audit.AuditTrail;
+import dk.eojxds.repository.security.CallerIdentity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
@@ -29,7 +31,7 @@ class StoredDocumentIti43ServiceTest {
     private final AuditTrail audit = mock(AuditTrail.class);
     private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
             "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null), new SimpleMeterRegistry(),
-            mock(RetrieveAudit.class), audit);
+            audit);
 
     StoredDocumentIti43ServiceTest() {
         when(documents.find(any())).thenAnswer(call -> {
@@ -48,7 +50,8 @@ class StoredDocumentIti43ServiceTest {
         for (String id : uniqueIds) {
             request.getDocuments().add(new DocumentReference(repository, id, "urn:oid:1.2.208.176.8.1"));
         }
-        return service.retrieve(request);
+        return service.retrieve(request,
+                new AuditTrail.Retrieval(UUID.randomUUID(), CallerIdentity.unverified(), "127.0.0.1"));
     }
 
     @Test

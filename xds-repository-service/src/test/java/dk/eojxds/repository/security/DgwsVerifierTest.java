@@ -88,8 +88,8 @@ class DgwsVerifierTest {
 
     private CallerIdentity verify(String headers) {
         Element envelope = parse("<h>" + headers + "</h>");
-        Element security = DgwsVerifier.first(envelope, IdCardIssuer.WSSE, "Security");
-        Element medcom = DgwsVerifier.first(envelope, IdCardIssuer.MEDCOM, "Header");
+        Element security = XmlElements.child(envelope, IdCardIssuer.WSSE, "Security");
+        Element medcom = XmlElements.child(envelope, IdCardIssuer.MEDCOM, "Header");
         return verifier.verify(security, medcom, Map.of());
     }
 

@@ -1,0 +1,25 @@
+package dk.eojxds.repository.security;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Finding child elements in a DOM by namespace and local name (SOAP headers, ID cards). */
+public final class XmlElements {
+
+    private XmlElements() {
+    }
+
+    /** The first child element of {@code parent} with this name, or null (also when parent is null). */
+    public static Element child(Element parent, String namespace, String localName) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return null;
+    }
+}
