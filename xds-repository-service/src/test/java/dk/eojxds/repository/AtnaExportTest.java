@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -62,23 +59,8 @@ class AtnaExportTest {
         Iti43ConformanceTest documents = new Iti43ConformanceTest();
         documents.jdbc = jdbc;
         documents.store("doc-atna", "text/xml", "<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
-        String envelope = """
-                <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:wsa="http://www.w3.org/2005/08/addressing">
-                  <soap:Header>
-                    <wsa:Action soap:mustUnderstand="true">urn:ihe:iti:2007:RetrieveDocumentSet</wsa:Action>
-                    <wsa:MessageID>urn:uuid:9d2c0c1e-3b5a-4f7e-8a6d-1c2b3a4d5e6f</wsa:MessageID>
-                  </soap:Header>
-                  <soap:Body>
-                    <xdsb:RetrieveDocumentSetRequest xmlns:xdsb="urn:ihe:iti:xds-b:2007"><xdsb:DocumentRequest>
-                      <xdsb:RepositoryUniqueId>2.25.284198587410923712306154780021350866101</xdsb:RepositoryUniqueId>
-                      <xdsb:DocumentUniqueId>doc-atna</xdsb:DocumentUniqueId></xdsb:DocumentRequest>
-                    </xdsb:RetrieveDocumentSetRequest>
-                  </soap:Body>
-                </soap:Envelope>""";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/services/repository/iti43"))
-                .header("Content-Type", "application/soap+xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RawSoap.post(port, RawSoap.SOAP_XML, RawSoap.retrieve(RawSoap.addressing(
+                "urn:ihe:iti:2007:RetrieveDocumentSet", "urn:uuid:9d2c0c1e-3b5a-4f7e-8a6d-1c2b3a4d5e6f"), "doc-atna"));
         assertThat(response.statusCode()).isEqualTo(200);
 
         // the application's start is audited too: read until the retrieve's message (or time out)

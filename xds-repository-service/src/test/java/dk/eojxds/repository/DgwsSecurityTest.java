@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.testsupport.sts.IdCardIssuer;
 import dk.eojxds.testsupport.sts.TestCertificates;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,24 +57,8 @@ class DgwsSecurityTest {
     }
 
     private HttpResponse<String> retrieve(String headers) throws Exception {
-        String envelope = """
-                <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:wsa="http://www.w3.org/2005/08/addressing">
-                  <soap:Header>
-                    <wsa:Action soap:mustUnderstand="true">urn:ihe:iti:2007:RetrieveDocumentSet</wsa:Action>
-                    <wsa:MessageID>urn:uuid:0e2a3b0c-1d4f-4a5b-9c8d-7e6f5a4b3c2d</wsa:MessageID>
-                    %s
-                  </soap:Header>
-                  <soap:Body>
-                    <xdsb:RetrieveDocumentSetRequest xmlns:xdsb="urn:ihe:iti:xds-b:2007"><xdsb:DocumentRequest>
-                      <xdsb:RepositoryUniqueId>2.25.284198587410923712306154780021350866101</xdsb:RepositoryUniqueId>
-                      <xdsb:DocumentUniqueId>doc-a</xdsb:DocumentUniqueId></xdsb:DocumentRequest>
-                    </xdsb:RetrieveDocumentSetRequest>
-                  </soap:Body>
-                </soap:Envelope>""".formatted(headers);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/services/repository/iti43"))
-                .header("Content-Type", "application/soap+xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        return RawSoap.post(port, RawSoap.SOAP_XML, RawSoap.retrieve(RawSoap.addressing(
+                "urn:ihe:iti:2007:RetrieveDocumentSet", "urn:uuid:0e2a3b0c-1d4f-4a5b-9c8d-7e6f5a4b3c2d") + headers, "doc-a"));
     }
 
     private Map<String, Object> lastAudit() {

@@ -25,12 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H"})
 class Iti43SoapTest {
 
-    private static final String REQUEST_BODY = """
-            <soap:Body><xdsb:RetrieveDocumentSetRequest xmlns:xdsb="urn:ihe:iti:xds-b:2007"><xdsb:DocumentRequest>
-              <xdsb:RepositoryUniqueId>2.25.284198587410923712306154780021350866101</xdsb:RepositoryUniqueId>
-              <xdsb:DocumentUniqueId>doc-a</xdsb:DocumentUniqueId></xdsb:DocumentRequest>
-            </xdsb:RetrieveDocumentSetRequest></soap:Body>""";
-
     @LocalServerPort
     int port;
     @Autowired
@@ -45,21 +39,15 @@ class Iti43SoapTest {
     }
 
     private static String envelope(String headers) {
-        return "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" "
-                + "xmlns:wsa=\"http://www.w3.org/2005/08/addressing\"><soap:Header>" + headers + "</soap:Header>"
-                + REQUEST_BODY + "</soap:Envelope>";
+        return RawSoap.retrieve(headers, "doc-a");
     }
 
     private static String addressing(String action) {
-        return "<wsa:Action soap:mustUnderstand=\"true\">" + action + "</wsa:Action>"
-                + "<wsa:MessageID>urn:uuid:11111111-2222-4333-8444-555555555555</wsa:MessageID>";
+        return RawSoap.addressing(action, "urn:uuid:11111111-2222-4333-8444-555555555555");
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/services/repository/iti43"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return RawSoap.post(port, contentType, body);
     }
 
     @Test

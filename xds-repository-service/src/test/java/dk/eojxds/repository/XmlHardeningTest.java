@@ -2,9 +2,6 @@ package dk.eojxds.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +19,7 @@ class XmlHardeningTest {
     int port;
 
     private HttpResponse<String> post(String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/services/repository/iti43"))
-                .header("Content-Type", "application/soap+xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return RawSoap.post(port, RawSoap.SOAP_XML, body);
     }
 
     @Test
