@@ -173,7 +173,9 @@ public final class RetrieveBenchmark {
                 .properties("spring.config.name=" + RepositoryApplication.CONFIG_NAME)
                 .run("--server.port=0", "--eojxds.db.url=" + db.url(), "--eojxds.db.user=" + db.user(),
                         "--eojxds.db.password=" + db.password(), "--eojxds.security.mode=" + mode,
-                        "--eojxds.security.trusted-certificates=" + trusted, "--logging.level.root=WARN",
+                        "--eojxds.security.insecure-local-development=" + "none".equals(mode),
+                        "--eojxds.security.trusted-certificates=" + trusted, "--eojxds.security.sts-subjects=CN=Bench STS",
+                        "--logging.level.root=WARN",
                         "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN");
     }
 

@@ -53,13 +53,15 @@ public final class LocalStack implements AutoCloseable {
         DatabaseCoordinates db = database();
         // The registry stand-in must outlive a restart as the database does, or replacements
         // of documents registered before the restart would point at nothing.
-        // ITI-43 runs with DGWS on, trusting the dev-stack's test STS (EOJXDS_SECURITY_MODE=none turns it off).
+        // ITI-43 runs with DGWS on, trusting the dev-stack's test STS; EOJXDS_SECURITY_MODE=none turns it
+        // off, which is the explicit local-development switch the service demands for that.
         Path ca = Path.of(".local-stack", "test-sts-ca.pem");
+        List<String> repository = "none".equalsIgnoreCase(envOr("EOJXDS_SECURITY_MODE", "dgws"))
+                ? List.of("eojxds.security.mode=none", "eojxds.security.insecure-local-development=true") : List.of();
         LocalStack stack = start(db, Ports.fromEnvironment(), Map.of(
                 "dev-stack", List.of("eojxds.registry-stand-in.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"),
                         "eojxds.test-sts.ca-file=" + ca),
-                "xds-repository-service", List.of("eojxds.security.mode=" + envOr("EOJXDS_SECURITY_MODE", "dgws"),
-                        "eojxds.security.trusted-certificates=" + ca)));
+                "xds-repository-service", repository));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         System.out.println(stack.describe(db));
     }
@@ -85,7 +87,8 @@ public final class LocalStack implements AutoCloseable {
      * Starts every part. {@code extra} holds per-service settings as command-line style
      * {@code key=value}, keyed by service name ("dev-stack", "ingest-service", ...).
      */
-    public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> extra) {
+    public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings) {
+        Map<String, List<String>> extra = LocalDefaults.withDefaults(settings);
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             ConfigurableApplicationContext devStack = run(DevStackApplication.builder(), "dev-stack", extra,

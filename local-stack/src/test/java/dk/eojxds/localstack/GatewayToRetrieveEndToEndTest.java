@@ -71,8 +71,7 @@ class GatewayToRetrieveEndToEndTest {
         stack = LocalStack.start(db, LocalStack.Ports.any(), Map.of(
                 "dev-stack", List.of("eojxds.simulator.enabled=false", "eojxds.test-sts.ca-file=" + ca),
                 "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S", "eojxds.fkg.feeds.telma.page-size=2"),
-                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=dgws",
-                        "eojxds.security.trusted-certificates=" + ca),
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=dgws"),
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S")));
         SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(CITIZEN, SyntheticCitizens.MUNICIPALITIES.get(4));
         Instant morning = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * transaction and the documents; a local UDP socket plays the audit repository.
  */
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H",
+        properties = {"spring.config.name=xds-repository-service",
+                "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true", "eojxds.repository.build-interval=PT1H",
                 "ipf.atna.audit-enabled=true", "ipf.atna.audit-repository-transport=UDP",
                 "ipf.atna.audit-repository-host=127.0.0.1", "ipf.atna.audit-source-id=eoj-xds-test"})
 class AtnaExportTest {

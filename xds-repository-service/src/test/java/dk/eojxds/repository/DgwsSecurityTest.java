@@ -47,6 +47,7 @@ class DgwsSecurityTest {
         Path pem = Files.createTempFile("trusted-sts", ".pem");
         Files.writeString(pem, CA.certificatePem());
         registry.add("eojxds.security.trusted-certificates", pem::toString);
+        registry.add("eojxds.security.sts-subjects", () -> "CN=TEST-NSP-STS,O=eoj-xds test");
     }
 
     @BeforeEach
@@ -90,7 +91,43 @@ class DgwsSecurityTest {
         HttpResponse<String> response = retrieve(STS.soapHeaders(SUNDHED_DK) + hsuid);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(lastAudit()).containsEntry("user_type", "nsi:HealthcareProfessional")
-                .containsEntry("user_organisation_sor", "111").containsEntry("card_type", "system");
+                .containsEntry("user_organisation_sor", "111").containsEntry("card_type", "system")
+                .containsEntry("user_source", "HSUID");
+    }
+
+    /**
+     * The wrapping attack: a genuine card with a second AttributeStatement (another organisation)
+     * in a ds:Object of its signature, which the enveloped-signature transform leaves unsigned. The
+     * card is genuine, so it is admitted, but as what the STS signed, never as what was added.
+     */
+    @Test
+    void attributesAddedWhereTheSignatureDoesNotReachAreNeverRead() throws Exception {
+        String hidden = "<ds:Object xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><saml:AttributeStatement "
+                + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Attribute Name=\"medcom:CareProviderID\">"
+                + "<saml:AttributeValue>99999999</saml:AttributeValue></saml:Attribute><saml:Attribute "
+                + "Name=\"sosi:AuthenticationLevel\"><saml:AttributeValue>4</saml:AttributeValue></saml:Attribute>"
+                + "</saml:AttributeStatement></ds:Object>$0";
+        String headers = STS.soapHeaders(SUNDHED_DK).replaceFirst("</([A-Za-z]+:)?Signature>", hidden);
+        assertThat(headers).contains("99999999");
+        HttpResponse<String> response = retrieve(headers);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(lastAudit()).containsEntry("caller_organisation_id", "33257872").containsEntry("security_level", 3);
+    }
+
+    @Test
+    void aCardSignedByAnotherCertificateOfTheSameCaIsRefused() throws Exception {
+        IdCardIssuer tlsServer = new IdCardIssuer(TestCertificates.tlsServer(CA, "repository.example"));
+        assertRefused(retrieve(tlsServer.soapHeaders(SUNDHED_DK)), "not signed by the STS");
+    }
+
+    @Test
+    void aSecondSecurityHeaderIsRefused() throws Exception {
+        String headers = STS.soapHeaders(SUNDHED_DK);
+        String security = headers.substring(0, headers.indexOf("<medcom:Header"));
+        HttpResponse<String> response = retrieve(headers + security);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("more than once").doesNotContain("ClinicalDocument");
+        assertThat(lastAudit()).containsEntry("outcome", "REFUSED");
     }
 
     @Test
@@ -102,7 +139,7 @@ class DgwsSecurityTest {
 
     @Test
     void aCardFromAnUnknownSignerIsRefused() throws Exception {
-        assertRefused(retrieve(IMPOSTOR.soapHeaders(SUNDHED_DK)), "untrusted certificate");
+        assertRefused(retrieve(IMPOSTOR.soapHeaders(SUNDHED_DK)), "not trusted");
     }
 
     @Test

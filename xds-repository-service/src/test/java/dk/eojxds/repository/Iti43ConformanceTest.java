@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * document that must arrive intact.
  */
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H"})
+        properties = {"spring.config.name=xds-repository-service",
+                "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true", "eojxds.repository.build-interval=PT1H"})
 class Iti43ConformanceTest {
 
     private static final String REPOSITORY = "2.25.284198587410923712306154780021350866101";

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the standards name.
  */
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H"})
+        properties = {"spring.config.name=xds-repository-service",
+                "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true", "eojxds.repository.build-interval=PT1H"})
 class Iti43SoapTest {
 
     @LocalServerPort

@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** TLS with client certificates by configuration only (Spring Boot PEM SSL bundle, client-auth=need). */
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=xds-repository-service", "eojxds.repository.build-interval=PT1H",
+        properties = {"spring.config.name=xds-repository-service",
+                "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true", "eojxds.repository.build-interval=PT1H",
                 "server.ssl.bundle=repository", "server.ssl.client-auth=need"})
 class MutualTlsTest {
 

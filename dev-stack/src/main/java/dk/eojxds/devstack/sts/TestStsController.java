@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  * medcom:Header) to paste into an ITI-43 request. Never for production.
  */
 @RestController
-class TestStsController {
+public class TestStsController {
+
+    /** The subject of the certificate the test STS signs ID cards with (what a repository pins). */
+    public static final String SUBJECT = "CN=eoj-xds local test STS,O=eoj-xds dev-stack";
 
     private static final Logger log = LoggerFactory.getLogger(TestStsController.class);
 
@@ -30,7 +33,7 @@ class TestStsController {
 
     TestStsController(@Value("${eojxds.test-sts.ca-file:}") String caFile) {
         this.ca = TestCertificates.certificateAuthority("CN=eoj-xds local test CA,O=eoj-xds dev-stack");
-        this.issuer = new IdCardIssuer(TestCertificates.issuedBy(ca, "CN=eoj-xds local test STS,O=eoj-xds dev-stack"));
+        this.issuer = new IdCardIssuer(TestCertificates.issuedBy(ca, SUBJECT));
         if (caFile != null && !caFile.isBlank()) {
             try {
                 Path path = Path.of(caFile);

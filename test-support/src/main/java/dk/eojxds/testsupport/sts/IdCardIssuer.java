@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
@@ -131,14 +130,35 @@ public final class IdCardIssuer {
     }
 
     private void sign(Element assertion) throws Exception {
+        sign(assertion, signer, SignatureMethod.RSA_SHA256, DigestMethod.SHA256,
+                List.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE), List.of("#IDCard"));
+    }
+
+    /** The certificate and key the cards are signed with. */
+    public TestCertificates.Credential signer() {
+        return signer;
+    }
+
+    /**
+     * Signs {@code assertion} (appending a ds:Signature as its last child) with any algorithms,
+     * transforms and references: for tests of what a verifier must refuse. The assertion's
+     * {@code id} attribute must already be registered as its XML ID.
+     */
+    public static void sign(Element assertion, TestCertificates.Credential signer, String signatureMethod,
+                            String digestMethod, List<String> transforms, List<String> referenceUris) throws Exception {
         XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM");
-        Reference reference = signatures.newReference("#IDCard", signatures.newDigestMethod(DigestMethod.SHA256, null),
-                List.of(signatures.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
-                        signatures.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                null, null);
+        List<Transform> transformList = new java.util.ArrayList<>();
+        for (String transform : transforms) {
+            transformList.add(signatures.newTransform(transform, (TransformParameterSpec) null));
+        }
+        List<Reference> references = new java.util.ArrayList<>();
+        for (String uri : referenceUris) {
+            references.add(signatures.newReference(uri, signatures.newDigestMethod(digestMethod, null), transformList,
+                    null, null));
+        }
         SignedInfo signedInfo = signatures.newSignedInfo(
                 signatures.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                signatures.newSignatureMethod(SignatureMethod.RSA_SHA256, null), Collections.singletonList(reference));
+                signatures.newSignatureMethod(signatureMethod, null), references);
         KeyInfoFactory keyInfos = signatures.getKeyInfoFactory();
         var keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(signer.certificate()))));
         signatures.newXMLSignature(signedInfo, keyInfo, null, "OCESSignature", null)

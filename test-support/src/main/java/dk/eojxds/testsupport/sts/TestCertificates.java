@@ -60,6 +60,34 @@ public final class TestCertificates {
                 X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.key(), false));
     }
 
+    /** A certificate whose key usage is only {@code keyUsage} (BouncyCastle's KeyUsage bits). */
+    public static Credential issuedBy(Credential issuer, String name, int keyUsage) {
+        KeyPair keys = keyPair();
+        return new Credential(keys.getPrivate(), sign(name, keys,
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.key(), false,
+                null, keyUsage));
+    }
+
+    /** A CRL of {@code issuer}, valid for a day, revoking these certificates; PEM encoded. */
+    public static String crlPem(Credential issuer, X509Certificate... revoked) {
+        try {
+            Instant now = Instant.now();
+            var builder = new org.bouncycastle.cert.X509v2CRLBuilder(
+                    X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+                    Date.from(now.minus(Duration.ofHours(1))));
+            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+            for (X509Certificate certificate : revoked) {
+                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(30))),
+                        org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+            }
+            byte[] der = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.key())).getEncoded();
+            return "-----BEGIN X509 CRL-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                    + "\n-----END X509 CRL-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make a test CRL", e);
+        }
+    }
+
     /** A TLS server certificate for {@code host} (subject alternative name), signed by the issuer. */
     public static Credential tlsServer(Credential issuer, String host) {
         KeyPair keys = keyPair();
@@ -85,15 +113,22 @@ public final class TestCertificates {
 
     private static X509Certificate sign(String subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
                                         boolean ca, String dnsName) {
+        return sign(subject, subjectKeys, issuer, issuerKey, ca, dnsName,
+                ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
+    }
+
+    private static X509Certificate sign(String subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+                                        boolean ca, String dnsName, int keyUsage) {
         try {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofDays(1))),
                     Date.from(now.plus(Duration.ofDays(3650))), new X500Name(subject), subjectKeys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             if (dnsName != null) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+                        org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
                 builder.addExtension(Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(
                         new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName, dnsName)));
             }

@@ -46,7 +46,7 @@ public class AuditTrail {
         CallerIdentity caller = retrieval.caller();
         return new AuditWriter.Row(retrieval.requestId().toString(), outcome, reason, caller.verified(),
                 caller.itSystem(), caller.organisationId(), caller.organisationName(), caller.cardType(),
-                caller.userRole(), caller.userOrganisationSor(), caller.userType(), caller.level(),
+                caller.userRole(), caller.userOrganisationSor(), caller.userType(), caller.userSource(), caller.level(),
                 retrieval.remoteAddress(), document.uniqueId(), document.family(), document.citizenCpr(),
                 document.municipalitySor());
     }

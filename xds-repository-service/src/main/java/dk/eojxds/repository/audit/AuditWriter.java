@@ -29,8 +29,8 @@ class AuditWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final String COLUMNS = """
             request_id, outcome, reason, caller_verified, caller_system, caller_organisation_id,
-            caller_organisation_name, card_type, user_role, user_organisation_sor, user_type, security_level,
-            remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor""";
+            caller_organisation_name, card_type, user_role, user_organisation_sor, user_type, user_source,
+            security_level, remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor""";
     private static final int MAX_BATCH = 512;
     private static final long WAIT_SECONDS = 10;
 
@@ -49,7 +49,7 @@ class AuditWriter implements SmartLifecycle {
     /** An audit row as written: one per requested document, or one for a refused request. */
     record Row(String requestId, String outcome, String reason, boolean callerVerified, String callerSystem,
                String callerOrganisationId, String callerOrganisationName, String cardType, String userRole,
-               String userOrganisationSor, String userType, int securityLevel, String remoteAddress,
+               String userOrganisationSor, String userType, String userSource, int securityLevel, String remoteAddress,
                String documentUniqueId, String family, String citizenCpr, String dataMunicipalitySor) {
     }
 
@@ -92,7 +92,9 @@ class AuditWriter implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (OutOfMemoryError, a linkage error): the callers fail, the writer lives on,
+                // or every later retrieve would wait for a thread that is gone
                 log.error("Could not write {} audit rows", batch.stream().mapToInt(p -> p.rows().size()).sum(), e);
                 batch.forEach(p -> p.committed().completeExceptionally(e));
             }
@@ -106,19 +108,20 @@ class AuditWriter implements SmartLifecycle {
         List<Row> rows = batch.stream().flatMap(p -> p.rows().stream()).toList();
         batchSizes.record(rows.size());
         jdbc.sql("INSERT INTO repository.retrieve_audit (" + COLUMNS + """
-                        ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, CAST(l AS int), ra,
+                        ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, us, CAST(l AS int), ra,
                                  d, f, CAST(c AS char(10)), m
                         FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                                    CAST(? AS text[]))
-                             AS t (r, o, re, v, s, oi, onm, ct, ur, uo, ut, l, ra, d, f, c, m)""")
+                                    CAST(? AS text[]), CAST(? AS text[]))
+                             AS t (r, o, re, v, s, oi, onm, ct, ur, uo, ut, us, l, ra, d, f, c, m)""")
                 .param(column(rows, Row::requestId)).param(column(rows, Row::outcome)).param(column(rows, Row::reason))
                 .param(column(rows, r -> Boolean.toString(r.callerVerified()))).param(column(rows, Row::callerSystem))
                 .param(column(rows, Row::callerOrganisationId)).param(column(rows, Row::callerOrganisationName))
                 .param(column(rows, Row::cardType)).param(column(rows, Row::userRole))
                 .param(column(rows, Row::userOrganisationSor)).param(column(rows, Row::userType))
+                .param(column(rows, Row::userSource))
                 .param(column(rows, r -> Integer.toString(r.securityLevel()))).param(column(rows, Row::remoteAddress))
                 .param(column(rows, Row::documentUniqueId)).param(column(rows, Row::family))
                 .param(column(rows, Row::citizenCpr)).param(column(rows, Row::dataMunicipalitySor))

@@ -1,6 +1,8 @@
 package dk.eojxds.repository.retrieve;
 
+import dk.eojxds.repository.audit.AuditTrail;
 import dk.eojxds.repository.security.DgwsGate;
+import dk.eojxds.repository.security.SecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +20,10 @@ class Iti43Endpoint {
 
     @Bean
     ServletRegistrationBean<Iti43Servlet> iti43Servlet(Iti43Service service, DgwsGate gate, AtnaExport atna,
-                                                       MeterRegistry meters) {
-        ServletRegistrationBean<Iti43Servlet> registration =
-                new ServletRegistrationBean<>(new Iti43Servlet(service, gate, atna, meters), PATH);
+                                                       MeterRegistry meters, AuditTrail audit,
+                                                       SecurityProperties security) {
+        ServletRegistrationBean<Iti43Servlet> registration = new ServletRegistrationBean<>(
+                new Iti43Servlet(service, gate, atna, meters, audit, security.maxRequestBytes()), PATH);
         registration.setName("iti43");
         registration.setLoadOnStartup(1);
         return registration;

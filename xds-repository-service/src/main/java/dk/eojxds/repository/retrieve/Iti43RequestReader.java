@@ -70,8 +70,22 @@ final class Iti43RequestReader {
                     "asynchronous replies are not supported: wsa:ReplyTo must be anonymous");
         }
         return new Iti43Request(messageId, replyTo,
-                child(header, DgwsGate.WSSE, "Security"), child(header, DgwsGate.MEDCOM, "Header"),
-                child(header, DgwsGate.HSUID, "HsuidHeader"), documents(body12));
+                single(header, DgwsGate.WSSE, "Security"), single(header, DgwsGate.MEDCOM, "Header"),
+                single(header, DgwsGate.HSUID, "HsuidHeader"), documents(body12));
+    }
+
+    // a security header block twice would leave open which one was checked and which one is read
+    private static Element single(Element header, String namespace, String localName) {
+        Element found = child(header, namespace, localName);
+        if (found != null) {
+            for (Node node = found.getNextSibling(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+                        && localName.equals(element.getLocalName())) {
+                    throw SoapFault.sender(null, "the header block " + localName + " occurs more than once");
+                }
+            }
+        }
+        return found;
     }
 
     private static byte[] envelopeBytes(String contentType, byte[] body) {

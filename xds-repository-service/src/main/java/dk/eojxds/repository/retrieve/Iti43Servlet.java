@@ -4,6 +4,7 @@ import dk.eojxds.repository.audit.AuditTrail;
 import dk.eojxds.repository.security.CallerIdentity;
 import dk.eojxds.repository.security.DgwsGate;
 import dk.eojxds.repository.security.DgwsRejection;
+import dk.eojxds.repository.security.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServlet;
@@ -34,12 +35,17 @@ final class Iti43Servlet extends HttpServlet {
     private final transient DgwsGate gate;
     private final transient AtnaExport atna;
     private final transient MeterRegistry meters;
+    private final transient AuditTrail audit;
+    private final long maxRequestBytes;
 
-    Iti43Servlet(Iti43Service service, DgwsGate gate, AtnaExport atna, MeterRegistry meters) {
+    Iti43Servlet(Iti43Service service, DgwsGate gate, AtnaExport atna, MeterRegistry meters, AuditTrail audit,
+                 long maxRequestBytes) {
         this.service = service;
         this.gate = gate;
         this.atna = atna;
         this.meters = meters;
+        this.audit = audit;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
@@ -48,7 +54,7 @@ final class Iti43Servlet extends HttpServlet {
         String outcome = "answered";
         String messageId = null;
         try {
-            Iti43Request request = reader.read(http.getContentType(), http.getInputStream().readAllBytes());
+            Iti43Request request = readRefusingAudited(http);
             messageId = request.messageId();
             CallerIdentity caller = admit(request, http);
             RetrievedDocumentSet answer = service.retrieve(request.documents(),
@@ -58,9 +64,9 @@ final class Iti43Servlet extends HttpServlet {
         } catch (SoapFault fault) {
             outcome = fault.code().getLocalPart();
             if (fault.httpStatus() >= 500 && SoapFault.RECEIVER.equals(fault.code())) {
-                log.error("ITI-43 request failed: {}", fault.getMessage(), fault);
+                log.error("ITI-43 request failed: {}", LogSafe.text(fault.getMessage()), fault);
             } else {
-                log.warn("ITI-43 request refused: {}", fault.getMessage());
+                log.warn("ITI-43 request refused: {}", LogSafe.text(fault.getMessage()));
             }
             writer.fault(response, fault.relatesTo() != null ? fault.relatesTo() : messageId, fault);
         } catch (IOException e) {
@@ -77,6 +83,27 @@ final class Iti43Servlet extends HttpServlet {
             }
         } finally {
             sample.stop(meters.timer("eojxds.repository.iti43", "outcome", outcome));
+        }
+    }
+
+    /**
+     * The request, read here and not in a filter so that no spelling of the path (";x=1", "//",
+     * "%73ervices", "/./") reaches a full read: at most {@code maxRequestBytes} are read, whatever
+     * Content-Length says. What cannot be read is refused and audited like a refused card.
+     */
+    private Iti43Request readRefusingAudited(HttpServletRequest http) throws IOException {
+        try {
+            if (http.getContentLengthLong() > maxRequestBytes) {
+                throw SoapFault.tooLarge(maxRequestBytes);
+            }
+            byte[] body = http.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (body.length > maxRequestBytes) {
+                throw SoapFault.tooLarge(maxRequestBytes);
+            }
+            return reader.read(http.getContentType(), body);
+        } catch (SoapFault fault) {
+            audit.refused(LogSafe.text(fault.getMessage()), http.getRemoteAddr());
+            throw fault;
         }
     }
 

@@ -20,22 +20,30 @@ final class SoapFault extends RuntimeException {
     private final QName subcode;
     private final List<QName> notUnderstood;
     private final String relatesTo;
+    private final int httpStatus;
 
     SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood) {
-        this(code, subcode, reason, notUnderstood, null);
+        this(code, subcode, reason, notUnderstood, null, SENDER.equals(code) ? 400 : 500);
     }
 
-    private SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood, String relatesTo) {
+    private SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood, String relatesTo,
+                      int httpStatus) {
         super(reason);
         this.code = code;
         this.subcode = subcode;
         this.notUnderstood = List.copyOf(notUnderstood);
         this.relatesTo = relatesTo;
+        this.httpStatus = httpStatus;
     }
 
     /** The same fault, answering the request with this WS-Addressing MessageID. */
     SoapFault relatingTo(String messageId) {
-        return new SoapFault(code, subcode, getMessage(), notUnderstood, messageId);
+        return new SoapFault(code, subcode, getMessage(), notUnderstood, messageId, httpStatus);
+    }
+
+    /** A request body over the limit: a Sender fault, with HTTP 413 (RFC 9110, 15.5.14). */
+    static SoapFault tooLarge(long limit) {
+        return new SoapFault(SENDER, null, "the request is larger than " + limit + " bytes", List.of(), null, 413);
     }
 
     /** The MessageID of the request the fault answers, when it could be read. */
@@ -59,8 +67,8 @@ final class SoapFault extends RuntimeException {
         return notUnderstood;
     }
 
-    /** SOAP 1.2 part 2, 7.5.2: the caller's faults are 400, all others 500. */
+    /** SOAP 1.2 part 2, 7.5.2: the caller's faults are 400 (413 for an oversized body), all others 500. */
     int httpStatus() {
-        return SENDER.equals(code) ? 400 : 500;
+        return httpStatus;
     }
 }

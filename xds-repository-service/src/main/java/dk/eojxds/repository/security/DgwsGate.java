@@ -1,7 +1,6 @@
 package dk.eojxds.repository.security;
 
 import dk.eojxds.repository.audit.AuditTrail;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,16 +29,16 @@ public class DgwsGate {
     public DgwsGate(SecurityProperties properties, AuditTrail audit) {
         this.audit = audit;
         if (properties.mode() == SecurityProperties.Mode.DGWS) {
-            if (properties.trustedCertificates() == null || properties.trustedCertificates().isBlank()) {
-                throw new IllegalStateException("eojxds.security.mode=dgws needs eojxds.security.trusted-certificates");
-            }
-            this.verifier = new DgwsVerifier(TrustedIssuers.fromPem(Path.of(properties.trustedCertificates())),
-                    properties.clockSkew(), properties.minimumLevel(), Clock.systemUTC());
+            this.verifier = new DgwsVerifier(TrustedIssuers.from(properties), properties.clockSkew(),
+                    properties.minimumLevel(), Clock.systemUTC());
             log.info("ITI-43 requires DGWS ID cards (level {} or higher)", properties.minimumLevel());
-        } else {
+        } else if (properties.insecureLocalDevelopment()) {
             this.verifier = null;
             log.warn("SECURITY IS OFF: eojxds.security.mode=none lets anyone retrieve documents over ITI-43. "
                     + "Use this for local development only; production needs mode=dgws.");
+        } else {
+            throw new IllegalStateException("eojxds.security.mode=none lets anyone retrieve documents; it is allowed "
+                    + "only together with eojxds.security.insecure-local-development=true (never in production)");
         }
     }
 
@@ -55,13 +54,14 @@ public class DgwsGate {
         try {
             return verifier.verify(security, medcomHeader, hsuid(hsuidHeader));
         } catch (DgwsRejection e) {
-            log.warn("Refused an ITI-43 request: {}", e.getMessage());
+            log.warn("Refused an ITI-43 request: {}", LogSafe.text(e.getMessage()));
             audit.refused(e.getMessage(), remoteAddress);
             throw e;
         }
     }
 
-    // The end user DDS acts for: its type and organisation, when the HSUID header is present.
+    // The end user DDS acts for: its type and organisation, when the HSUID header is present. The
+    // header is not signed: these are the verified caller's assertions (CallerIdentity.userSource).
     private static Map<String, String> hsuid(Element header) {
         Map<String, String> values = new HashMap<>();
         if (header == null) {
@@ -71,7 +71,7 @@ public class DgwsGate {
         for (int i = 0; i < attributes.getLength(); i++) {
             Element attribute = (Element) attributes.item(i);
             String name = attribute.getAttribute("Name");
-            String value = attribute.getTextContent().trim();
+            String value = LogSafe.text(attribute.getTextContent().strip());
             if (name.endsWith("UserType")) {
                 values.put("userType", value);
             } else if (name.endsWith("ActingUserOrganisationIdentifier") || name.endsWith("OrganisationIdentifier")) {

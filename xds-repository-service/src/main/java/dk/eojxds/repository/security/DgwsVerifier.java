@@ -10,19 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import javax.xml.crypto.AlgorithmMethod;
-import javax.xml.crypto.KeySelector;
-import javax.xml.crypto.KeySelectorException;
-import javax.xml.crypto.KeySelectorResult;
-import javax.xml.crypto.XMLCryptoContext;
-import javax.xml.crypto.dsig.Reference;
 import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
-import javax.xml.crypto.dsig.keyinfo.KeyInfo;
-import javax.xml.crypto.dsig.keyinfo.X509Data;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.w3c.dom.Node;
 
 /**
  * Verifies a DGWS 1.0.1 header with the JDK's XML signature API: the ID card (a SAML 2.0
@@ -62,10 +52,7 @@ final class DgwsVerifier {
         if (security == null) {
             throw new DgwsRejection("no wsse:Security header");
         }
-        Element assertion = XmlElements.child(security, SAML, "Assertion");
-        if (assertion == null) {
-            throw new DgwsRejection("no ID card (saml:Assertion) in wsse:Security");
-        }
+        Element assertion = onlyAssertion(security);
         VerifiedCard card = verified.get(CardFingerprint.of(assertion), key -> read(assertion));
         Instant now = clock.instant();
         issuers.checkValidity(card.signer(), Date.from(now));
@@ -87,14 +74,36 @@ final class DgwsVerifier {
         if (headerLevel == null || parseLevel(headerLevel.getTextContent().trim()) < minimumLevel) {
             throw new DgwsRejection("medcom:Header has no acceptable SecurityLevel");
         }
+        String cardUserOrganisation = attributes.get("medcom:UserOrganisationSOR");
+        String userOrganisation = blank(cardUserOrganisation) ? hsuid.get("organisation") : cardUserOrganisation;
+        String userType = hsuid.get("userType");
+        String userSource = userType != null || (blank(cardUserOrganisation) && userOrganisation != null) ? "HSUID"
+                : attributes.containsKey("medcom:UserRole") || !blank(cardUserOrganisation) ? "ID_CARD" : null;
         return new CallerIdentity(true, system, organisation, attributes.get("medcom:CareProviderName"),
-                attributes.get("sosi:IDCardType"), attributes.get("medcom:UserRole"),
-                firstNonBlank(attributes.get("medcom:UserOrganisationSOR"), hsuid.get("organisation")),
-                hsuid.get("userType"), level);
+                attributes.get("sosi:IDCardType"), attributes.get("medcom:UserRole"), userOrganisation, userType,
+                userSource, level);
+    }
+
+    // one ID card, a direct child of wsse:Security: a second one would leave open which was verified
+    private static Element onlyAssertion(Element security) {
+        Element assertion = null;
+        for (Node node = security.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element e && SAML.equals(e.getNamespaceURI()) && "Assertion".equals(e.getLocalName())) {
+                if (assertion != null) {
+                    throw new DgwsRejection("more than one saml:Assertion in wsse:Security");
+                }
+                assertion = e;
+            }
+        }
+        if (assertion == null) {
+            throw new DgwsRejection("no ID card (saml:Assertion) in wsse:Security");
+        }
+        return assertion;
     }
 
     private VerifiedCard read(Element assertion) {
-        X509Certificate signer = verifySignature(assertion);
+        X509Certificate signer = IdCardSignature.verify(assertion);
+        issuers.check(signer, Date.from(clock.instant()));
         Element conditions = XmlElements.child(assertion, SAML, "Conditions");
         if (conditions == null) {
             throw new DgwsRejection("the ID card has no validity window");
@@ -108,48 +117,6 @@ final class DgwsVerifier {
         }
     }
 
-    private X509Certificate verifySignature(Element assertion) {
-        // DGWS cards use "id"; SAML 2.0 itself uses "ID": register whichever is present as the XML ID
-        if (assertion.hasAttribute("id")) {
-            assertion.setIdAttribute("id", true);
-        }
-        if (assertion.hasAttribute("ID")) {
-            assertion.setIdAttribute("ID", true);
-        }
-        Element signatureElement = XmlElements.child(assertion, DSIG, "Signature");
-        if (signatureElement == null) {
-            throw new DgwsRejection("the ID card is not signed");
-        }
-        X509Certificate[] signer = new X509Certificate[1];
-        try {
-            DOMValidateContext context = new DOMValidateContext(new CertificateKeySelector(signer), signatureElement);
-            context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
-            XMLSignature signature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-            if (!coversWholeAssertion(signature, assertion)) {
-                throw new DgwsRejection("the signature does not cover the whole ID card");
-            }
-            if (!signature.validate(context)) {
-                throw new DgwsRejection("the ID card's signature is invalid (forged or altered)");
-            }
-        } catch (DgwsRejection e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DgwsRejection("the ID card's signature cannot be verified: " + e.getMessage());
-        }
-        issuers.check(signer[0], Date.from(clock.instant()));
-        return signer[0];
-    }
-
-    private static boolean coversWholeAssertion(XMLSignature signature, Element assertion) {
-        String id = assertion.hasAttribute("id") ? assertion.getAttribute("id") : assertion.getAttribute("ID");
-        for (Object reference : signature.getSignedInfo().getReferences()) {
-            if (("#" + id).equals(((Reference) reference).getURI())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void checkValidity(VerifiedCard card, Instant now) {
         if (now.plus(skew).isBefore(card.notBefore())) {
             throw new DgwsRejection("the ID card is not valid yet");
@@ -159,17 +126,51 @@ final class DgwsVerifier {
         }
     }
 
+    /**
+     * The card's attributes, read only where the signature vouches for them: the assertion's own
+     * {@code saml:AttributeStatement} children (not anything nested deeper, such as a statement
+     * hidden in the signature's {@code ds:Object}), one {@code saml:AttributeValue} of plain text
+     * each, every name once.
+     */
     private static Map<String, String> attributes(Element assertion) {
         Map<String, String> values = new HashMap<>();
-        NodeList attributes = assertion.getElementsByTagNameNS(SAML, "Attribute");
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Element attribute = (Element) attributes.item(i);
-            Element value = XmlElements.child(attribute, SAML, "AttributeValue");
-            if (value != null) {
-                values.put(attribute.getAttribute("Name"), value.getTextContent().trim());
+        for (Node statement = assertion.getFirstChild(); statement != null; statement = statement.getNextSibling()) {
+            if (!(statement instanceof Element s && SAML.equals(s.getNamespaceURI())
+                    && "AttributeStatement".equals(s.getLocalName()))) {
+                continue;
+            }
+            for (Node node = statement.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element attribute && SAML.equals(attribute.getNamespaceURI())
+                        && "Attribute".equals(attribute.getLocalName())) {
+                    String name = attribute.getAttribute("Name");
+                    if (values.put(name, value(attribute)) != null) {
+                        throw new DgwsRejection("the ID card carries attribute " + name + " more than once");
+                    }
+                }
             }
         }
         return values;
+    }
+
+    private static String value(Element attribute) {
+        Element value = null;
+        for (Node node = attribute.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element e) {
+                if (value != null || !SAML.equals(e.getNamespaceURI()) || !"AttributeValue".equals(e.getLocalName())) {
+                    throw new DgwsRejection("an ID card attribute must have exactly one saml:AttributeValue");
+                }
+                value = e;
+            }
+        }
+        if (value == null) {
+            throw new DgwsRejection("an ID card attribute has no saml:AttributeValue");
+        }
+        for (Node node = value.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeType() != Node.TEXT_NODE && node.getNodeType() != Node.CDATA_SECTION_NODE) {
+                throw new DgwsRejection("an ID card attribute value must be plain text");
+            }
+        }
+        return value.getTextContent().strip();
     }
 
     private static int parseLevel(String value) {
@@ -186,34 +187,5 @@ final class DgwsVerifier {
 
     private static String firstNonBlank(String a, String b) {
         return blank(a) ? b : a;
-    }
-
-    /** Takes the signer's certificate from KeyInfo; whether it is trusted is checked afterwards. */
-    private static final class CertificateKeySelector extends KeySelector {
-
-        private final X509Certificate[] found;
-
-        CertificateKeySelector(X509Certificate[] found) {
-            this.found = found;
-        }
-
-        @Override
-        public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method,
-                                        XMLCryptoContext context) throws KeySelectorException {
-            if (keyInfo == null) {
-                throw new KeySelectorException("no KeyInfo");
-            }
-            for (Object item : keyInfo.getContent()) {
-                if (item instanceof X509Data data) {
-                    for (Object value : data.getContent()) {
-                        if (value instanceof X509Certificate certificate) {
-                            found[0] = certificate;
-                            return certificate::getPublicKey;
-                        }
-                    }
-                }
-            }
-            throw new KeySelectorException("no X.509 certificate in KeyInfo");
-        }
     }
 }

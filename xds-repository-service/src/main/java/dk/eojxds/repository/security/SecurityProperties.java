@@ -4,22 +4,40 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may call ITI-43 (prefix {@code eojxds.security}).
  *
- * @param mode                {@code none} (local only, logged loudly) or {@code dgws}
- * @param trustedCertificates PEM file with the certificates whose signatures (or whose issued
- *                            certificates' signatures) are trusted on ID cards: the national STS
- * @param clockSkew           tolerance on the card's validity window
- * @param minimumLevel        lowest DGWS security level accepted
+ * @param mode                       {@code dgws} (the default) or {@code none}, which the service
+ *                                   refuses unless {@code insecureLocalDevelopment} is set too
+ * @param insecureLocalDevelopment   the explicit switch that allows mode {@code none}
+ * @param stsCertificates            PEM file of the exact certificates the STS signs ID cards with (pinned)
+ * @param stsSubjects                subject DNs of the STS signing certificate, separated by {@code |};
+ *                                   accepted when the certificate chains to {@code trustedCertificates}
+ * @param trustedCertificates        PEM file of the CA certificates an STS certificate of {@code stsSubjects}
+ *                                   must chain to
+ * @param revocationCheck            check the signer against {@code crlFiles} (PKIX, no fallback)
+ * @param crlFiles                   DER or PEM CRL files of the CAs
+ * @param clockSkew                  tolerance on the card's validity window
+ * @param minimumLevel               lowest DGWS security level accepted
+ * @param maxRequestBytes            largest ITI-43 request body read
  */
 @Validated
 @ConfigurationProperties("eojxds.security")
-public record SecurityProperties(@NotNull Mode mode, String trustedCertificates, @NotNull Duration clockSkew,
-                                 @Min(1) @Max(5) int minimumLevel) {
+public record SecurityProperties(@NotNull @DefaultValue("DGWS") Mode mode,
+                                 boolean insecureLocalDevelopment,
+                                 String stsCertificates,
+                                 String stsSubjects,
+                                 String trustedCertificates,
+                                 boolean revocationCheck,
+                                 List<String> crlFiles,
+                                 @NotNull @DefaultValue("PT5M") Duration clockSkew,
+                                 @Min(3) @Max(5) @DefaultValue("3") int minimumLevel,
+                                 @Min(1024) @DefaultValue("1048576") long maxRequestBytes) {
 
     public enum Mode { NONE, DGWS }
 }

@@ -5,58 +5,155 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.CRL;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 /**
- * The certificates trusted to sign ID cards: a signer is trusted when its certificate is in the
- * trust store, or chains to one with PKIX (revocation is the national STS's concern here).
+ * Who may sign ID cards: the national STS and nobody else. A certificate from a trusted CA is
+ * not enough (the same CA issues TLS and employee certificates): the signer must be one of the
+ * pinned STS certificates, or carry one of the configured STS subjects and chain (PKIX) to a
+ * trusted CA. Either way it must be valid now and, when it states a key usage, be meant for
+ * signatures. Revocation is checked when asked for, against the configured CRL files (the
+ * machine has no way to fetch CRLs or ask an OCSP responder on its own).
  */
 final class TrustedIssuers {
 
-    private final List<X509Certificate> trusted;
-    // built once: checked on every ITI-43 request
-    private final Set<TrustAnchor> anchors;
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
 
-    TrustedIssuers(List<X509Certificate> trusted) {
-        this.trusted = List.copyOf(trusted);
-        this.anchors = trusted.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+    private final Set<X509Certificate> pinned;
+    private final Set<Set<String>> subjects;
+    // built once: checked on every ITI-43 request that is not a remembered card
+    private final Set<TrustAnchor> anchors;
+    private final List<CertStore> crls;
+    private final boolean revocation;
+
+    TrustedIssuers(List<X509Certificate> pinned, List<X500Principal> subjects, List<X509Certificate> anchors,
+                   Collection<? extends CRL> crls, boolean revocation) {
+        if (pinned.isEmpty() && (subjects.isEmpty() || anchors.isEmpty())) {
+            throw new IllegalStateException("DGWS needs the STS pinned: eojxds.security.sts-certificates, or "
+                    + "eojxds.security.sts-subjects together with eojxds.security.trusted-certificates");
+        }
+        if (revocation && anchors.isEmpty()) {
+            throw new IllegalStateException("eojxds.security.revocation-check needs eojxds.security.trusted-certificates");
+        }
+        this.pinned = Set.copyOf(pinned);
+        this.subjects = subjects.stream().map(TrustedIssuers::rdns).collect(Collectors.toUnmodifiableSet());
+        this.anchors = anchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        this.revocation = revocation;
+        try {
+            this.crls = List.of(CertStore.getInstance("Collection", new CollectionCertStoreParameters(List.copyOf(crls))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    static TrustedIssuers fromPem(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    /** Only these exact certificates may sign (tests, and a pinned national STS). */
+    static TrustedIssuers pinned(List<X509Certificate> certificates) {
+        return new TrustedIssuers(certificates, List.of(), List.of(), List.of(), false);
+    }
+
+    static TrustedIssuers from(SecurityProperties properties) {
+        List<X500Principal> subjects = new ArrayList<>();
+        for (String subject : properties.stsSubjects() == null ? new String[0] : properties.stsSubjects().split("\\|")) {
+            if (!subject.isBlank()) {
+                subjects.add(new X500Principal(subject.trim()));
+            }
+        }
+        List<CRL> crls = new ArrayList<>();
+        for (String file : properties.crlFiles() == null ? List.<String>of() : properties.crlFiles()) {
+            crls.addAll(readCrls(Path.of(file)));
+        }
+        return new TrustedIssuers(certificates(properties.stsCertificates()), subjects,
+                certificates(properties.trustedCertificates()), crls, properties.revocationCheck());
+    }
+
+    private static List<X509Certificate> certificates(String file) {
+        if (file == null || file.isBlank()) {
+            return List.of();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
             List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in)
                     .stream().map(X509Certificate.class::cast).toList();
             if (certificates.isEmpty()) {
                 throw new IllegalStateException("no certificates in " + file);
             }
-            return new TrustedIssuers(certificates);
+            return certificates;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read trusted certificates from " + file, e);
+            throw new IllegalStateException("cannot read certificates from " + file, e);
+        }
+    }
+
+    private static Collection<? extends CRL> readCrls(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CertificateFactory.getInstance("X.509").generateCRLs(in);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read CRLs from " + file, e);
         }
     }
 
     void check(X509Certificate signer, Date at) {
         checkValidity(signer, at);
-        if (trusted.contains(signer)) {
-            return;
+        boolean[] usage = signer.getKeyUsage();
+        if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[NON_REPUDIATION]) {
+            throw new DgwsRejection("the ID card's signing certificate is not meant for signatures (key usage)");
         }
-        try {
-            PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(at);
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
-                    .generateCertPath(List.of(signer)), parameters);
-        } catch (GeneralSecurityException e) {
-            throw new DgwsRejection("the ID card is signed by an untrusted certificate ("
+        boolean isPinned = pinned.contains(signer);
+        if (!isPinned && !subjects.contains(rdns(signer.getSubjectX500Principal()))) {
+            throw new DgwsRejection("the ID card is not signed by the STS (signer "
                     + signer.getSubjectX500Principal().getName() + ")");
+        }
+        if (!isPinned || revocation) {
+            validatePath(signer, at);
+        }
+    }
+
+    // the RDNs of a name in canonical form, in any order: a subject written "CN=a,O=b" (RFC 4514
+    // order) and one encoded CN first (printed "O=b,CN=a") name the same STS for this purpose
+    private static Set<String> rdns(X500Principal name) {
+        try {
+            return new LdapName(name.getName(X500Principal.CANONICAL)).getRdns().stream().map(Rdn::toString)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (InvalidNameException e) {
+            throw new IllegalArgumentException("not a distinguished name: " + name, e);
+        }
+    }
+
+    private void validatePath(X509Certificate signer, Date at) {
+        try {
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setDate(at);
+            parameters.setRevocationEnabled(revocation);
+            if (revocation) {
+                PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+                checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                        PKIXRevocationChecker.Option.NO_FALLBACK));
+                parameters.addCertPathChecker(checker);
+                parameters.setCertStores(crls);
+            }
+            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(signer)), parameters);
+        } catch (GeneralSecurityException e) {
+            throw new DgwsRejection("the ID card's signing certificate is not trusted ("
+                    + signer.getSubjectX500Principal().getName() + "): " + e.getMessage());
         }
     }
 

@@ -45,7 +45,8 @@ class DgwsVerifierTest {
             return now;
         }
     };
-    private final DgwsVerifier verifier = new DgwsVerifier(new TrustedIssuers(List.of(CA.certificate())),
+    private final DgwsVerifier verifier = new DgwsVerifier(new TrustedIssuers(List.of(),
+            List.of(new javax.security.auth.x500.X500Principal("CN=Verifier STS")), List.of(CA.certificate()), List.of(), false),
             Duration.ofMinutes(5), 3, clock);
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The programme's measures from the audit trail, and the audit trail being append-only. */
 @SpringBootTest(classes = RepositoryApplication.class, properties = {"spring.config.name=xds-repository-service",
+                "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true",
         "eojxds.repository.build-interval=PT1H"})
 @AutoConfigureMockMvc
 class UsageStatisticsTest {

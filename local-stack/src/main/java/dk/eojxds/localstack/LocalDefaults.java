@@ -1,0 +1,70 @@
+package dk.eojxds.localstack;
+
+import dk.eojxds.devstack.sts.TestStsController;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings that make the services, secure by default, trust the dev-stack's test
+ * credentials: the repository accepts ID cards of the test STS (its CA file and subject). A
+ * setting given by the caller wins over the default of the same key.
+ */
+final class LocalDefaults {
+
+    private LocalDefaults() {
+    }
+
+    static Map<String, List<String>> withDefaults(Map<String, List<String>> given) {
+        Map<String, List<String>> settings = new HashMap<>(given);
+        String ca = value(settings, "dev-stack", "eojxds.test-sts.ca-file");
+        if (ca == null) {
+            ca = temporaryFile("test-sts-ca", ".pem");
+            settings.put("dev-stack", merge(List.of("eojxds.test-sts.ca-file=" + ca), settings.get("dev-stack")));
+        }
+        settings.put("xds-repository-service", merge(List.of(
+                "eojxds.security.trusted-certificates=" + ca,
+                "eojxds.security.sts-subjects=" + TestStsController.SUBJECT), settings.get("xds-repository-service")));
+        return settings;
+    }
+
+    // defaults first, then the caller's settings, each key once (a key given twice on Spring's
+    // command line would be read as both values joined)
+    private static List<String> merge(List<String> defaults, List<String> given) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String setting : defaults) {
+            byKey.put(key(setting), setting);
+        }
+        for (String setting : given == null ? List.<String>of() : given) {
+            byKey.put(key(setting), setting);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String value(Map<String, List<String>> settings, String service, String key) {
+        for (String setting : settings.getOrDefault(service, List.of())) {
+            if (key(setting).equals(key)) {
+                return setting.substring(setting.indexOf('=') + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String key(String setting) {
+        int equals = setting.indexOf('=');
+        return equals < 0 ? setting : setting.substring(0, equals);
+    }
+
+    private static String temporaryFile(String prefix, String suffix) {
+        try {
+            return Files.createTempFile(prefix, suffix).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
