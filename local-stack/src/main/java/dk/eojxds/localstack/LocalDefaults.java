@@ -4,6 +4,7 @@ import dk.eojxds.devstack.sts.TestStsController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,24 +13,40 @@ import java.util.Map;
 
 /**
  * The settings that make the services, secure by default, trust the dev-stack's test
- * credentials: the repository accepts ID cards of the test STS (its CA file and subject). A
- * setting given by the caller wins over the default of the same key.
+ * credentials: the repository accepts ID cards of the test STS (its CA file and subject), every
+ * service accepts JWTs of the test issuer (its public key file). Ports 0 (tests) put actuator on
+ * a free management port too. A setting given by the caller wins over the default of the same key.
  */
 final class LocalDefaults {
 
     private LocalDefaults() {
     }
 
-    static Map<String, List<String>> withDefaults(Map<String, List<String>> given) {
+    static Map<String, List<String>> withDefaults(Map<String, List<String>> given, boolean anyPorts) {
         Map<String, List<String>> settings = new HashMap<>(given);
         String ca = value(settings, "dev-stack", "eojxds.test-sts.ca-file");
         if (ca == null) {
             ca = temporaryFile("test-sts-ca", ".pem");
             settings.put("dev-stack", merge(List.of("eojxds.test-sts.ca-file=" + ca), settings.get("dev-stack")));
         }
-        settings.put("xds-repository-service", merge(List.of(
+        String issuerKey = value(settings, "dev-stack", "eojxds.test-issuer.public-key-file");
+        if (issuerKey == null) {
+            issuerKey = temporaryFile("test-issuer", ".pem");
+            settings.put("dev-stack", merge(List.of("eojxds.test-issuer.public-key-file=" + issuerKey),
+                    settings.get("dev-stack")));
+        }
+        if (anyPorts) {
+            for (String service : List.of("ingest-service", "xds-repository-service", "registry-adapter")) {
+                settings.put(service, merge(List.of("management.server.port=0"), settings.get(service)));
+            }
+        }
+        String jwt = "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                + Path.of(issuerKey).toAbsolutePath().toUri();
+        settings.put("xds-repository-service", merge(List.of(jwt,
                 "eojxds.security.trusted-certificates=" + ca,
                 "eojxds.security.sts-subjects=" + TestStsController.SUBJECT), settings.get("xds-repository-service")));
+        settings.put("ingest-service", merge(List.of(jwt), settings.get("ingest-service")));
+        settings.put("registry-adapter", merge(List.of(jwt), settings.get("registry-adapter")));
         return settings;
     }
 

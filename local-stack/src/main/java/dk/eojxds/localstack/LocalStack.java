@@ -60,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
                 ? List.of("eojxds.security.mode=none", "eojxds.security.insecure-local-development=true") : List.of();
         LocalStack stack = start(db, Ports.fromEnvironment(), Map.of(
                 "dev-stack", List.of("eojxds.registry-stand-in.store-file=" + Path.of(".local-stack", "registry-stand-in.ser"),
-                        "eojxds.test-sts.ca-file=" + ca),
+                        "eojxds.test-sts.ca-file=" + ca,
+                        "eojxds.test-issuer.public-key-file=" + Path.of(".local-stack", "test-issuer.pem")),
                 "xds-repository-service", repository));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         System.out.println(stack.describe(db));
@@ -88,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
      * {@code key=value}, keyed by service name ("dev-stack", "ingest-service", ...).
      */
     public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings) {
-        Map<String, List<String>> extra = LocalDefaults.withDefaults(settings);
+        Map<String, List<String>> extra = LocalDefaults.withDefaults(settings, ports.ingest() == 0);
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             ConfigurableApplicationContext devStack = run(DevStackApplication.builder(), "dev-stack", extra,
@@ -135,6 +136,12 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    /** The actuator port of a service's context (its management server). */
+    public static int managementPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.management.port",
+                context.getEnvironment().getProperty("local.server.port", "0")));
+    }
+
     public ConfigurableApplicationContext devStack() {
         return contexts.get(0);
     }
@@ -162,9 +169,12 @@ public final class LocalStack implements AutoCloseable {
                 "  registry ITI-42          http://localhost:" + ports.devStack() + "/services/registry/iti42",
                 "  repository ITI-43        http://localhost:" + ports.repository() + "/services/repository/iti43",
                 "  test STS (DGWS headers)  http://localhost:" + ports.devStack() + "/sts/soap-headers",
-                "  ingest-service           http://localhost:" + ports.ingest() + "/actuator/health",
-                "  xds-repository-service   http://localhost:" + ports.repository() + "/actuator/health",
-                "  registry-adapter         http://localhost:" + ports.registryAdapter() + "/actuator/health",
+                "  test issuer (JWT)        http://localhost:" + ports.devStack() + "/test-issuer/token",
+                "  ingest-service           http://localhost:" + managementPort(ingest()) + "/actuator/health",
+                "  xds-repository-service   http://localhost:" + managementPort(repository()) + "/actuator/health",
+                "  registry-adapter         http://localhost:" + managementPort(registryAdapter()) + "/actuator/health",
+                "Operator calls need a bearer token: curl -H \"Authorization: Bearer $(curl -s localhost:"
+                        + ports.devStack() + "/test-issuer/token)\" localhost:" + ports.ingest() + "/admin/quarantine",
                 "Stop with Ctrl+C. README.md shows the ITI-18 and ITI-43 calls.",
                 "");
     }

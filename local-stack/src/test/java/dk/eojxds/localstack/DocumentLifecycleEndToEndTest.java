@@ -170,9 +170,12 @@ class DocumentLifecycleEndToEndTest {
                 SELECT count(*) FROM registry.registration r JOIN repository.document d ON d.unique_id = r.document_unique_id
                 WHERE d.citizen_cpr = ? AND r.state = 'FAILED'""").param(rejected.cpr().value())
                 .query(Long.class).single() == 1);
-        HttpResponse<String> parked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations?state=FAILED")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
+                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> parked = http.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations?state=FAILED"))
+                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(parked.body()).contains(ErrorCode.REGISTRY_METADATA_ERROR.toString());
         assertThat(find(rejected.cpr(), AvailabilityStatus.APPROVED)).isEmpty();
     }

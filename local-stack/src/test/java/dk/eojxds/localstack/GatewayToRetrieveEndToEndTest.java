@@ -33,6 +33,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
@@ -159,23 +160,36 @@ class GatewayToRetrieveEndToEndTest {
         InMemoryRegistry registry = stack.devStack().getBean(InMemoryRegistry.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> registry.size() >= 1);
         HttpClient http = HttpClient.newHttpClient();
-        Map<Integer, String> metricByPort = Map.of(
-                stack.ports().ingest(), "eojxds_ingest_resources_total",
-                stack.ports().repository(), "eojxds_repository_build_seconds",
-                stack.ports().registryAdapter(), "eojxds_registry_register_seconds");
-        for (Map.Entry<Integer, String> service : metricByPort.entrySet()) {
-            String base = "http://localhost:" + service.getKey() + "/actuator/";
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        String operator = token(http, "role=eojxds-operator");
+        String scraper = token(http, "role=eojxds-metrics");
+        Map<ConfigurableApplicationContext, String> metricByService = Map.of(
+                stack.ingest(), "eojxds_ingest_resources_total",
+                stack.repository(), "eojxds_repository_build_seconds",
+                stack.registryAdapter(), "eojxds_registry_register_seconds");
+        for (Map.Entry<ConfigurableApplicationContext, String> service : metricByService.entrySet()) {
+            String base = "http://localhost:" + LocalStack.managementPort(service.getKey()) + "/actuator/";
+            HttpResponse<String> anonymous = get(http, base + "health", null);
+            assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
+            assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+            HttpResponse<String> health = get(http, base + "health", operator);
             assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "info")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("description");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains(service.getValue());
+            assertThat(get(http, base + "health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(get(http, base + "info", null).body()).contains("description");
+            assertThat(get(http, base + "prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(http, base + "prometheus", scraper).body()).contains(service.getValue());
         }
+    }
+
+    private String token(HttpClient http, String query) throws Exception {
+        return get(http, "http://localhost:" + stack.ports().devStack() + "/test-issuer/token?" + query, null).body();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<DocumentEntry> findDocuments(Cpr cpr) {

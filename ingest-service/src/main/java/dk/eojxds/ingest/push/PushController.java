@@ -6,16 +6,22 @@ import dk.eojxds.ingest.delta.RejectedResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives FSIII pushed by the gateway: {@code POST /fhir/push/care-incremental-delivery} with a
  * CareIncrementalDelivery bundle. Answers a FHIR OperationOutcome: 200 with a warning per
- * quarantined report (the others are stored), 400 when the payload is no delivery at all.
+ * quarantined report (the others are stored), 400 when the payload is no delivery at all, 413
+ * when it is larger than {@code eojxds.push.max-request-bytes} (read no further than that). Only the
+ * gateway may push (a token with the push scope, or its client certificate: see {@code EntryPoints}).
  */
 @RestController
 class PushController {
@@ -25,16 +31,27 @@ class PushController {
 
     private final PushedReports reports;
     private final FhirContext fhir;
+    private final long maxBytes;
 
-    PushController(PushedReports reports, FhirContext fhir) {
+    PushController(PushedReports reports, FhirContext fhir,
+                   @Value("${eojxds.push.max-request-bytes:8388608}") long maxBytes) {
         this.reports = reports;
         this.fhir = fhir;
+        this.maxBytes = maxBytes;
     }
 
     @PostMapping(path = "/fhir/push/care-incremental-delivery",
             consumes = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE}, produces = FHIR_JSON)
-    ResponseEntity<String> receive(@RequestBody String body) {
+    ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         OperationOutcome outcome = new OperationOutcome();
+        if (request.getContentLengthLong() > maxBytes) {
+            return tooLarge(outcome);
+        }
+        byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            return tooLarge(outcome);
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         try {
             PushedReports.Result result = reports.accept(body);
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
@@ -54,6 +71,14 @@ class PushController {
                     .setCode(OperationOutcome.IssueType.STRUCTURE).setDiagnostics(e.getMessage());
             return ResponseEntity.badRequest().contentType(MediaType.parseMediaType(FHIR_JSON)).body(encode(outcome));
         }
+    }
+
+    private ResponseEntity<String> tooLarge(OperationOutcome outcome) {
+        log.warn("Refused a push larger than {} bytes", maxBytes);
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.TOOCOSTLY)
+                .setDiagnostics("the delivery is larger than " + maxBytes + " bytes");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.parseMediaType(FHIR_JSON))
+                .body(encode(outcome));
     }
 
     private String encode(OperationOutcome outcome) {

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin API for quarantined input (OpenAPI at {@code /v3/api-docs}). Errors are RFC 9457 problem
- * details. It changes data: expose it only to operators (network policy or an authenticating
- * proxy); the caller names itself in {@code by}, which is recorded.
+ * details. Operators only (see {@code EntryPoints}); who re-processed or discarded an item is the
+ * authenticated caller, recorded with the decision.
  */
 @RestController
 @RequestMapping("/admin/quarantine")
@@ -58,16 +58,17 @@ class QuarantineController {
         return service.show(id);
     }
 
-    /** Who asks, and why (the reason is required to discard). */
-    record Decision(@NotBlank String by, String reason) {
+    /** Why (required to discard). Who decides is the authenticated caller, never a field of the request. */
+    record Decision(String reason) {
     }
 
     @PostMapping("/{id}/reprocess")
     @Operation(summary = "Validate the payload again and store it if it passes now (e.g. after a code-system update)")
-    ResponseEntity<?> reprocess(@PathVariable long id, @RequestBody @Valid Decision decision) {
-        List<String> reasons = service.reprocess(id, decision.by());
+    ResponseEntity<?> reprocess(@PathVariable long id, @RequestBody(required = false) @Valid Decision decision,
+                                Principal operator) {
+        List<String> reasons = service.reprocess(id, operator.getName());
         if (reasons.isEmpty()) {
-            log.info("Quarantined item {} re-processed by {} and stored", id, decision.by());
+            log.info("Quarantined item {} re-processed by {} and stored", id, operator.getName());
             return ResponseEntity.ok(Map.of("id", id, "state", "REPROCESSED"));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -80,12 +81,12 @@ class QuarantineController {
 
     @PostMapping("/{id}/discard")
     @Operation(summary = "Discard the item for good; who and why are recorded")
-    Map<String, Object> discard(@PathVariable long id, @RequestBody @Valid Decision decision) {
+    Map<String, Object> discard(@PathVariable long id, @RequestBody @Valid Decision decision, Principal operator) {
         if (decision.reason() == null || decision.reason().isBlank()) {
             throw new IllegalArgumentException("a reason is required to discard");
         }
-        service.discard(id, decision.by(), decision.reason());
-        log.info("Quarantined item {} discarded by {}: {}", id, decision.by(), decision.reason());
+        service.discard(id, operator.getName(), decision.reason());
+        log.info("Quarantined item {} discarded by {}", id, operator.getName());
         return Map.of("id", id, "state", "DISCARDED");
     }
 

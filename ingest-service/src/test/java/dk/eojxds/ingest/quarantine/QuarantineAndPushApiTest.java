@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
 import dk.eojxds.ingest.IngestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The admin API over quarantined input and the FSIII push endpoint, with the real schema. */
 @SpringBootTest(classes = IngestApplication.class, properties = {"spring.config.name=ingest-service",
@@ -34,6 +38,12 @@ class QuarantineAndPushApiTest {
                "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"%3$s"}]},
                "subject":{"reference":"Patient/p-%1$s"},"recordedDate":"2026-11-20"}}]}}
             """;
+
+    // the decision is recorded under the authenticated operator, whatever the request body says
+    static final RequestPostProcessor OPERATOR = jwt().jwt(token -> token.subject("ops@kommune"))
+            .authorities(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+    static final RequestPostProcessor GATEWAY = jwt().jwt(token -> token.subject("fkg"))
+            .authorities(new SimpleGrantedAuthority("ROLE_PUSH"));
 
     @Autowired
     MockMvc mvc;
@@ -54,7 +64,7 @@ class QuarantineAndPushApiTest {
     void aPushStoresTheValidReportsAndQuarantinesTheOthers() throws Exception {
         String valid = REPORT_ENTRY.formatted("r1", "0101501234", "I1.1");
         String unknownCode = REPORT_ENTRY.formatted("r2", "0202602345", "Z9.9");
-        mvc.perform(post("/fhir/push/care-incremental-delivery").contentType("application/fhir+json")
+        mvc.perform(post("/fhir/push/care-incremental-delivery").with(GATEWAY).contentType("application/fhir+json")
                         .content(delivery(valid, unknownCode)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/fhir+json"))
@@ -68,7 +78,7 @@ class QuarantineAndPushApiTest {
 
     @Test
     void aPushThatIsNoDeliveryAnswersAnOperationOutcomeWith400() throws Exception {
-        mvc.perform(post("/fhir/push/care-incremental-delivery").contentType("application/fhir+json").content("{oops"))
+        mvc.perform(post("/fhir/push/care-incremental-delivery").with(GATEWAY).contentType("application/fhir+json").content("{oops"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
                 .andExpect(jsonPath("$.issue[0].severity").value("error"));
@@ -77,39 +87,39 @@ class QuarantineAndPushApiTest {
     @Test
     void operatorsListShowReprocessAndDiscardWithProblemDetails() throws Exception {
         String unknownCode = REPORT_ENTRY.formatted("r3", "0101501234", "Z9.9");
-        mvc.perform(post("/fhir/push/care-incremental-delivery").contentType("application/fhir+json")
+        mvc.perform(post("/fhir/push/care-incremental-delivery").with(GATEWAY).contentType("application/fhir+json")
                 .content(delivery(unknownCode))).andExpect(status().isOk());
         long id = jdbc.sql("SELECT id FROM ingest.quarantine").query(Long.class).single();
 
-        mvc.perform(get("/admin/quarantine").param("state", "OPEN"))
+        mvc.perform(get("/admin/quarantine").with(OPERATOR).param("state", "OPEN"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].rawPayload").doesNotExist());
-        mvc.perform(get("/admin/quarantine/" + id))
+        mvc.perform(get("/admin/quarantine/" + id).with(OPERATOR))
                 .andExpect(jsonPath("$.rawPayload").value(org.hamcrest.Matchers.containsString("Z9.9")))
                 .andExpect(jsonPath("$.reasons[0]").value(org.hamcrest.Matchers.startsWith("condition-code:")));
 
         // still invalid: 422 with the reasons, and the item stays open
-        mvc.perform(post("/admin/quarantine/" + id + "/reprocess").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"by\":\"ops@kommune\"}"))
+        mvc.perform(post("/admin/quarantine/" + id + "/reprocess").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"by\":\"mallory\"}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.reasons[0]").value(org.hamcrest.Matchers.startsWith("condition-code:")));
 
-        mvc.perform(post("/admin/quarantine/" + id + "/discard").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"by\":\"ops@kommune\"}"))
+        mvc.perform(post("/admin/quarantine/" + id + "/discard").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"by\":\"mallory\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("a reason is required to discard"));
-        mvc.perform(post("/admin/quarantine/" + id + "/discard").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"by\":\"ops@kommune\",\"reason\":\"test data sent by mistake\"}"))
+        mvc.perform(post("/admin/quarantine/" + id + "/discard").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"by\":\"mallory\",\"reason\":\"test data sent by mistake\"}"))
                 .andExpect(status().isOk());
         assertThat(jdbc.sql("SELECT state || '/' || resolved_by || '/' || resolution_note FROM ingest.quarantine")
                 .query(String.class).single()).isEqualTo("DISCARDED/ops@kommune/test data sent by mistake");
-        mvc.perform(post("/admin/quarantine/" + id + "/discard").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"by\":\"ops@kommune\",\"reason\":\"again\"}"))
+        mvc.perform(post("/admin/quarantine/" + id + "/discard").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"by\":\"mallory\",\"reason\":\"again\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Already resolved"));
-        mvc.perform(get("/admin/quarantine/999999"))
+        mvc.perform(get("/admin/quarantine/999999").with(OPERATOR))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -123,8 +133,8 @@ class QuarantineAndPushApiTest {
                 VALUES ('fsiii-push', 'FSIII', 'Bundle', 'r4', 'push', '{"reader-error: since fixed"}', ?)
                 """).param(payload).update();
         long id = jdbc.sql("SELECT id FROM ingest.quarantine").query(Long.class).single();
-        mvc.perform(post("/admin/quarantine/" + id + "/reprocess").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"by\":\"ops@kommune\"}"))
+        mvc.perform(post("/admin/quarantine/" + id + "/reprocess").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"by\":\"mallory\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("REPROCESSED"));
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource WHERE resource_id = 'c-r4'").query(Long.class).single())
@@ -133,7 +143,7 @@ class QuarantineAndPushApiTest {
 
     @Test
     void theApiIsDescribedByOpenApi() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+        mvc.perform(get("/v3/api-docs").with(OPERATOR))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/admin/quarantine/{id}/discard']").exists());
     }

@@ -1,6 +1,7 @@
 package dk.eojxds.registry.register;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ class RegistryWorkAdminController {
     }
 
     @PostMapping("/{kind}/{uniqueId}/retry")
-    Map<String, Object> retry(@PathVariable String kind, @PathVariable String uniqueId) {
+    Map<String, Object> retry(@PathVariable String kind, @PathVariable String uniqueId, Principal operator) {
         String table = table(kind);
         int updated = jdbc.sql("UPDATE " + table + " SET state = 'PENDING', next_attempt_at = now() "
                 + "WHERE document_unique_id = ? AND state = 'FAILED'").param(uniqueId).update();
@@ -55,7 +56,7 @@ class RegistryWorkAdminController {
             throw new ResponseStatusException(exists ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND,
                     exists ? "Only a parked (FAILED) item can be retried" : "No " + kind + " for document " + uniqueId);
         }
-        log.info("Operator retry of {} for document {}", kind, uniqueId);
+        log.info("Retry of {} for document {} by {}", kind, uniqueId, operator.getName());
         return Map.of("documentUniqueId", uniqueId, "state", "PENDING");
     }
 

@@ -1,6 +1,7 @@
 package dk.eojxds.repository.build;
 
 import java.util.List;
+import java.security.Principal;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ class BuildFailureAdminController {
 
     @PostMapping("/rebuild")
     @Transactional
-    Map<String, Object> rebuild(@RequestBody Series series) {
+    Map<String, Object> rebuild(@RequestBody Series series, Principal operator) {
         int failures = jdbc.sql("SELECT count(*) FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? "
                         + "AND partition_key = ?").param(series.family()).param(series.citizenCpr())
                 .param(series.partitionKey()).query(Integer.class).single();
@@ -55,7 +56,7 @@ class BuildFailureAdminController {
         jdbc.sql("UPDATE ingest.change SET processed_at = NULL, changed_at = now() WHERE family = ? AND citizen_cpr = ? "
                         + "AND partition_key = ?").param(series.family()).param(series.citizenCpr())
                 .param(series.partitionKey()).update();
-        log.info("Operator rebuild of a {} series", series.family());
+        log.info("Rebuild of a {} series by {}", series.family(), operator.getName());
         return Map.of("state", "QUEUED");
     }
 }

@@ -3,7 +3,14 @@ package dk.eojxds.repository.statistics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import dk.eojxds.edge.BoundedBody;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,6 +31,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 class StatisticsController {
+
+    private static final Logger log = LoggerFactory.getLogger(StatisticsController.class);
 
     private static final Set<String> KINDS = Set.of("EMERGENCY_DEPARTMENT", "GENERAL_PRACTICE", "MUNICIPALITY",
             "HOSPITAL", "OTHER");
@@ -62,9 +71,14 @@ class StatisticsController {
         return answer(statistics.lookupsPerMunicipality(from, to), format);
     }
 
+    static final long MAX_REFERENCE_BYTES = 32L << 20;
+
     @PostMapping(path = "/admin/reference/sor-units", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Transactional
-    Map<String, Object> loadSorUnits(@RequestBody String csv) {
+    Map<String, Object> loadSorUnits(HttpServletRequest request, Principal operator) throws IOException {
+        // the whole national SOR register is a few MB; nothing larger is read
+        String csv = new String(BoundedBody.read(request, MAX_REFERENCE_BYTES), StandardCharsets.UTF_8);
+        log.info("SOR reference data loaded by {}", operator.getName());
         List<String[]> rows = new ArrayList<>();
         int line = 0;
         for (String text : csv.split("\\R")) {
