@@ -54,6 +54,18 @@ public record Cpr(String value) {
         return (value.charAt(9) - '0') % 2 == 1 ? "M" : "F";
     }
 
+    private static final java.util.regex.Pattern IN_TEXT =
+            java.util.regex.Pattern.compile("(?<!\\d)(\\d{6})-?\\d{4}(?!\\d)");
+
+    /**
+     * Free text (an exception message, a database error's detail) with every CPR-shaped number
+     * in it (ten digits, or six, a hyphen and four) masked as {@link #masked()} does: for logs and
+     * stored reasons that must not carry a CPR number in clear.
+     */
+    public static String maskAll(String text) {
+        return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1-****");
+    }
+
     /** A form fit for logs: birth date part kept, serial masked. */
     public String masked() {
         return value.substring(0, 6) + "-****";

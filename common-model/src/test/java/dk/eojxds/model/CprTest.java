@@ -40,4 +40,11 @@ class CprTest {
     void formatsTheDanishXdsPatientId() {
         assertThat(Cpr.of("0101501234").xdsPatientId()).isEqualTo("0101501234^^^&1.2.208.176.1.2&ISO");
     }
+
+    @Test
+    void everyCprShapedNumberInFreeTextIsMasked() {
+        assertThat(Cpr.maskAll("Key (citizen_cpr)=(0101501234) already exists; also 010150-1234 and id 12345678901"))
+                .isEqualTo("Key (citizen_cpr)=(010150-****) already exists; also 010150-**** and id 12345678901");
+        assertThat(Cpr.maskAll(null)).isNull();
+    }
 }

@@ -14,10 +14,14 @@ import java.util.Map;
 /**
  * The settings that make the services, secure by default, trust the dev-stack's test
  * credentials: the repository accepts ID cards of the test STS (its CA file and subject), every
- * service accepts JWTs of the test issuer (its public key file). Ports 0 (tests) put actuator on
+ * service accepts JWTs of the test issuer (its public key file), and registry-adapter asks the test
+ * STS for its own ID card with an organisation certificate of the test CA. Ports 0 (tests) put actuator on
  * a free management port too. A setting given by the caller wins over the default of the same key.
  */
 final class LocalDefaults {
+
+    /** A fictitious CVR number for EOJ-XDS's organisation in the local stack. */
+    static final String TEST_CVR = "12345678";
 
     private LocalDefaults() {
     }
@@ -28,6 +32,14 @@ final class LocalDefaults {
         if (ca == null) {
             ca = temporaryFile("test-sts-ca", ".pem");
             settings.put("dev-stack", merge(List.of("eojxds.test-sts.ca-file=" + ca), settings.get("dev-stack")));
+        }
+        String organisationCertificate = value(settings, "dev-stack", "eojxds.test-sts.organisation-certificate-file");
+        String organisationKey = value(settings, "dev-stack", "eojxds.test-sts.organisation-key-file");
+        if (organisationCertificate == null || organisationKey == null) {
+            organisationCertificate = temporaryFile("test-organisation", ".crt");
+            organisationKey = temporaryFile("test-organisation", ".key");
+            settings.put("dev-stack", merge(List.of("eojxds.test-sts.organisation-certificate-file=" + organisationCertificate,
+                    "eojxds.test-sts.organisation-key-file=" + organisationKey), settings.get("dev-stack")));
         }
         String issuerKey = value(settings, "dev-stack", "eojxds.test-issuer.public-key-file");
         if (issuerKey == null) {
@@ -46,7 +58,11 @@ final class LocalDefaults {
                 "eojxds.security.trusted-certificates=" + ca,
                 "eojxds.security.sts-subjects=" + TestStsController.SUBJECT), settings.get("xds-repository-service")));
         settings.put("ingest-service", merge(List.of(jwt), settings.get("ingest-service")));
-        settings.put("registry-adapter", merge(List.of(jwt), settings.get("registry-adapter")));
+        settings.put("registry-adapter", merge(List.of(jwt,
+                "eojxds.registry.dgws.certificate=" + organisationCertificate,
+                "eojxds.registry.dgws.private-key=" + organisationKey,
+                "eojxds.registry.dgws.cvr=" + TEST_CVR,
+                "eojxds.registry.dgws.organisation-name=Sundhedsdatastyrelsen (test)"), settings.get("registry-adapter")));
         return settings;
     }
 

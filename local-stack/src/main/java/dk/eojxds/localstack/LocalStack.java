@@ -104,7 +104,9 @@ public final class LocalStack implements AutoCloseable {
             started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db,
                     "--server.port=" + ports.registryAdapter(),
                     "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",
-                    "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57")));
+                    "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57",
+                    "--eojxds.registry.dgws.sts-url=http://localhost:" + devStackPort
+                            + "/sts/services/SecurityTokenService")));
         } catch (RuntimeException e) {
             started.forEach(ConfigurableApplicationContext::close);
             throw e;

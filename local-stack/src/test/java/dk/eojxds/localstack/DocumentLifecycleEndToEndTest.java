@@ -66,7 +66,9 @@ class DocumentLifecycleEndToEndTest {
         stack = LocalStack.start(coordinates, LocalStack.Ports.any(), Map.of(
                 "dev-stack", List.of("eojxds.simulator.enabled=false"),
                 "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S"),
-                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
+                // this test is about the documents' lifecycle; DGWS on ITI-43 is GatewayToRetrieveEndToEndTest's
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=none",
+                        "eojxds.security.insecure-local-development=true"),
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "eojxds.registry.first-retry=PT0.2S",
                         "eojxds.registry.max-retry=PT1S")));
         gateway = stack.devStack().getBean(SimulatedGateway.class);

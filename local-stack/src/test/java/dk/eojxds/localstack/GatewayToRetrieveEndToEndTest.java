@@ -170,7 +170,8 @@ class GatewayToRetrieveEndToEndTest {
             String base = "http://localhost:" + LocalStack.managementPort(service.getKey()) + "/actuator/";
             HttpResponse<String> anonymous = get(http, base + "health", null);
             assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
-            assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(anonymous.body()).startsWith("{\"status\":\"UP\"").doesNotContain("components")
+                    .doesNotContain("\"db\"");
             HttpResponse<String> health = get(http, base + "health", operator);
             assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
             assertThat(get(http, base + "health/readiness", null).statusCode()).isEqualTo(200);
@@ -178,6 +179,33 @@ class GatewayToRetrieveEndToEndTest {
             assertThat(get(http, base + "prometheus", null).statusCode()).isEqualTo(401);
             assertThat(get(http, base + "prometheus", scraper).body()).contains(service.getValue());
         }
+    }
+
+    /** The findings of the security review, tried against the running stack: nothing answers without credentials. */
+    @Test
+    void noOperatorOrPushEndpointAnswersWithoutCredentials() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> closed = List.of(
+                "http://localhost:" + stack.ports().ingest() + "/admin/quarantine",
+                "http://localhost:" + stack.ports().repository() + "/admin/build-failures",
+                "http://localhost:" + stack.ports().repository() + "/statistics/citizens-per-month?from=2026-01-01&to=2026-12-31",
+                "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations",
+                "http://localhost:" + LocalStack.managementPort(stack.ingest()) + "/actuator/initialload");
+        for (String url : closed) {
+            assertThat(get(http, url, null).statusCode()).as(url).isEqualTo(401);
+        }
+        HttpResponse<String> push = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().ingest()
+                        + "/fhir/push/care-incremental-delivery")).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Bundle\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(push.statusCode()).isEqualTo(401);
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.ports().repository() + "/admin/reference/sor-units")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("1;MUNICIPALITY;x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(401);
+        String operator = token(http, "role=eojxds-operator");
+        assertThat(get(http, "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations", operator)
+                .statusCode()).isEqualTo(200);
     }
 
     private String token(HttpClient http, String query) throws Exception {

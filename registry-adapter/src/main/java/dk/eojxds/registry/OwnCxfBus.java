@@ -1,7 +1,10 @@
 package dk.eojxds.registry;
 
 import org.apache.cxf.Bus;
+import dk.eojxds.registry.register.RegistryProperties;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.transport.http.HTTPConduitConfigurer;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +18,14 @@ import org.springframework.context.annotation.Configuration;
 class OwnCxfBus {
 
     @Bean
-    SmartInitializingSingleton ownCxfBusAsDefault(Bus bus) {
+    SmartInitializingSingleton ownCxfBusAsDefault(Bus bus, RegistryProperties registry) {
+        // every SOAP call to the registry (ITI-42, ITI-57) with bounded connect and answer times
+        bus.setExtension((HTTPConduitConfigurer) (name, address, conduit) -> {
+            HTTPClientPolicy policy = conduit.getClient() != null ? conduit.getClient() : new HTTPClientPolicy();
+            policy.setConnectionTimeout(registry.connectTimeout().toMillis());
+            policy.setReceiveTimeout(registry.receiveTimeout().toMillis());
+            conduit.setClient(policy);
+        }, HTTPConduitConfigurer.class);
         return () -> {
             BusFactory.setDefaultBus(bus);
             BusFactory.setThreadDefaultBus(bus);

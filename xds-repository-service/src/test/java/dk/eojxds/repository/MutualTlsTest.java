@@ -25,12 +25,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = RepositoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=xds-repository-service",
                 "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true", "eojxds.repository.build-interval=PT1H",
-                "server.ssl.bundle=repository", "server.ssl.client-auth=need"})
+                "server.ssl.bundle=repository", "server.ssl.client-auth=need",
+                "eojxds.access.client-certificates[0].subject=O=eoj-xds test,CN=Operator console",
+                "eojxds.access.client-certificates[0].roles=OPERATOR"})
 class MutualTlsTest {
 
     static final TestCertificates.Credential CA = TestCertificates.certificateAuthority("CN=Test TLS CA");
     static final TestCertificates.Credential SERVER = TestCertificates.tlsServer(CA, "localhost");
     static final TestCertificates.Credential CLIENT = TestCertificates.issuedBy(CA, "CN=DDS test client");
+    static final TestCertificates.Credential OPERATOR = TestCertificates.issuedBy(CA, "CN=Operator console,O=eoj-xds test");
+    static final String STATISTICS = "/statistics/citizens-per-month?from=2026-01-01&to=2026-01-31";
 
     @LocalServerPort
     int port;
@@ -47,6 +51,10 @@ class MutualTlsTest {
     }
 
     private HttpClient client(boolean withCertificate) throws Exception {
+        return client(withCertificate ? CLIENT : null);
+    }
+
+    private HttpClient client(TestCertificates.Credential credential) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", CA.certificate());
@@ -54,8 +62,8 @@ class MutualTlsTest {
         trustManagers.init(trust);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        if (withCertificate) {
-            keys.setKeyEntry("client", CLIENT.key(), new char[0], new Certificate[] {CLIENT.certificate()});
+        if (credential != null) {
+            keys.setKeyEntry("client", credential.key(), new char[0], new Certificate[] {credential.certificate()});
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, new char[0]);
@@ -66,16 +74,27 @@ class MutualTlsTest {
 
     @Test
     void aClientWithACertificateFromTheTrustedCaGetsIn() throws Exception {
+        // past the handshake: ITI-43 answers (405 to a GET; DGWS is its gate, not the certificate)
         HttpResponse<String> response = client(true).send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + port + "/actuator/health/liveness")).build(),
+                URI.create("https://localhost:" + port + "/services/repository/iti43")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void anOperatorMayAuthenticateWithAConfiguredClientCertificate() throws Exception {
+        HttpResponse<String> operator = client(OPERATOR).send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + STATISTICS)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(operator.statusCode()).isEqualTo(200);
+        HttpResponse<String> other = client(true).send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + STATISTICS)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(401);
     }
 
     @Test
     void aClientWithoutACertificateIsRefusedInTheHandshake() {
         assertThatThrownBy(() -> client(false).send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + port + "/actuator/health/liveness")).build(),
+                URI.create("https://localhost:" + port + "/services/repository/iti43")).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
 }

@@ -40,14 +40,14 @@ class RegistryRouteBuilder extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("xds-iti42:registry/iti42")
+        from("xds-iti42:registry/iti42?inInterceptors=#dgwsRequired")
                 .routeId("registry-iti42")
                 .process(iti42RequestValidator())
                 .process(exchange -> exchange.getMessage().setBody(
                         register(exchange.getMessage().getBody(RegisterDocumentSet.class))))
                 .process(iti42ResponseValidator());
 
-        from("xds-iti57:registry/iti57")
+        from("xds-iti57:registry/iti57?inInterceptors=#dgwsRequired")
                 .routeId("registry-iti57")
                 .process(iti57RequestValidator())
                 .process(exchange -> exchange.getMessage().setBody(

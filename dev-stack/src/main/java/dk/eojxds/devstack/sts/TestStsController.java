@@ -1,54 +1,54 @@
 package dk.eojxds.devstack.sts;
 
+import dk.eojxds.dgws.DgwsRejection;
+import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.IdCardSignature;
+import dk.eojxds.dgws.LogSafe;
+import dk.eojxds.dgws.SecureXml;
+import dk.eojxds.dgws.StsClient;
+import dk.eojxds.dgws.XmlElements;
 import dk.eojxds.testsupport.sts.IdCardIssuer;
-import dk.eojxds.testsupport.sts.TestCertificates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
- * A test STS for the local stack: a test CA made at start, and DGWS ID cards signed by an STS
- * certificate it issued. {@code GET /sts/ca.pem} is what xds-repository-service trusts in dgws
- * mode; {@code GET /sts/soap-headers} gives the SOAP headers (wsse:Security with a fresh card, and
- * medcom:Header) to paste into an ITI-43 request. Never for production.
+ * The test STS's endpoints. {@code POST /sts/services/SecurityTokenService} is a WS-Trust Issue:
+ * the request's Claims carry a system ID card signed with an organisation certificate of the test
+ * CA; the answer is the same card signed by the STS (what registry-adapter presents to the registry
+ * stand-in). {@code GET /sts/soap-headers} gives the SOAP headers (wsse:Security with a fresh card,
+ * and medcom:Header) to paste into an ITI-43 request; {@code GET /sts/ca.pem} the CA certificate.
+ * Never for production.
  */
 @RestController
 public class TestStsController {
 
     /** The subject of the certificate the test STS signs ID cards with (what a repository pins). */
-    public static final String SUBJECT = "CN=eoj-xds local test STS,O=eoj-xds dev-stack";
+    public static final String SUBJECT = TestSts.SUBJECT;
 
     private static final Logger log = LoggerFactory.getLogger(TestStsController.class);
 
-    private final TestCertificates.Credential ca;
-    private final IdCardIssuer issuer;
+    private final TestSts sts;
 
-    TestStsController(@Value("${eojxds.test-sts.ca-file:}") String caFile) {
-        this.ca = TestCertificates.certificateAuthority("CN=eoj-xds local test CA,O=eoj-xds dev-stack");
-        this.issuer = new IdCardIssuer(TestCertificates.issuedBy(ca, SUBJECT));
-        if (caFile != null && !caFile.isBlank()) {
-            try {
-                Path path = Path.of(caFile);
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                Files.writeString(path, ca.certificatePem());
-                log.info("Test STS CA certificate written to {}", path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    TestStsController(TestSts sts) {
+        this.sts = sts;
     }
 
     @GetMapping(path = "/sts/ca.pem", produces = "application/x-pem-file")
     String caPem() {
-        return ca.certificatePem();
+        return sts.ca().certificatePem();
     }
 
     @GetMapping(path = "/sts/soap-headers", produces = MediaType.APPLICATION_XML_VALUE)
@@ -59,6 +59,53 @@ public class TestStsController {
                        @RequestParam(required = false) String role,
                        @RequestParam(required = false) String userSor) {
         IdCardIssuer.Card card = IdCardIssuer.Card.system(system, cvr, organisation).level(level);
-        return issuer.soapHeaders(role == null ? card : card.user(role, userSor));
+        return sts.issuer().soapHeaders(role == null ? card : card.user(role, userSor));
+    }
+
+    @PostMapping(path = "/sts/services/SecurityTokenService", produces = MediaType.TEXT_XML_VALUE)
+    ResponseEntity<String> issue(@RequestBody byte[] body) {
+        try {
+            Document request = SecureXml.parse(body);
+            NodeList claims = request.getElementsByTagNameNS(StsClient.WST, "Claims");
+            Element card = claims.getLength() == 1
+                    ? XmlElements.child((Element) claims.item(0), DgwsVerifier.SAML, "Assertion") : null;
+            if (card == null) {
+                throw new DgwsRejection("the request carries no ID card in wst:Claims");
+            }
+            X509Certificate signer = IdCardSignature.verify(card);
+            checkIssuedByTestCa(signer);
+            Map<String, String> attributes = DgwsVerifier.signedAttributes(card);
+            IdCardIssuer.Card issued = IdCardIssuer.Card.system(attributes.get("medcom:ITSystemName"),
+                    attributes.get("medcom:CareProviderID"), attributes.get("medcom:CareProviderName"));
+            log.info("Test STS issued a system ID card to {} ({})", issued.itSystem(), issued.cvr());
+            return ResponseEntity.ok(envelope("<wst:RequestSecurityTokenResponse xmlns:wst=\"" + StsClient.WST
+                    + "\" Context=\"www.sosi.dk\"><wst:TokenType>urn:oasis:names:tc:SAML:2.0:assertion:</wst:TokenType>"
+                    + "<wst:RequestedSecurityToken>" + sts.issuer().assertion(issued) + "</wst:RequestedSecurityToken>"
+                    + "<wst:Status><wst:Code>" + StsClient.WST + "/status/valid</wst:Code></wst:Status>"
+                    + "</wst:RequestSecurityTokenResponse>"));
+        } catch (DgwsRejection | IllegalArgumentException e) {
+            log.warn("Test STS refused an ID card request: {}", LogSafe.text(e.getMessage()));
+            return ResponseEntity.internalServerError().contentType(MediaType.TEXT_XML)
+                    .body(envelope("<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>"
+                            + escape(e.getMessage()) + "</faultstring></soapenv:Fault>"));
+        }
+    }
+
+    private void checkIssuedByTestCa(X509Certificate signer) {
+        try {
+            signer.checkValidity();
+            signer.verify(sts.ca().certificate().getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new DgwsRejection("the request is not signed by an organisation certificate of the test CA");
+        }
+    }
+
+    private static String envelope(String body) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>" + body
+                + "</soapenv:Body></soapenv:Envelope>";
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -24,7 +24,7 @@ class InMemoryRegistryTest {
 
     @Test
     void reRegisteringTheSameDocumentSucceedsAndChangesNothing() {
-        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null));
+        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null, true));
         RegisterDocumentSet submission = submission();
         assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
         assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
@@ -33,7 +33,7 @@ class InMemoryRegistryTest {
 
     @Test
     void theSameUniqueIdWithAnotherHashIsRejected() {
-        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null));
+        InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null, true));
         registry.register(submission());
         RegisterDocumentSet changed = submission();
         changed.getDocumentEntries().get(0).setHash("ffffffffffffffffffffffffffffffffffffffff");
@@ -44,7 +44,7 @@ class InMemoryRegistryTest {
 
     @Test
     void aFileBackedRegistryKeepsItsEntriesAcrossRestarts() {
-        RegistryStandInProperties properties = new RegistryStandInProperties(directory.resolve("registry.ser").toString());
+        RegistryStandInProperties properties = new RegistryStandInProperties(directory.resolve("registry.ser").toString(), true);
         RegisterDocumentSet submission = submission();
         DocumentEntry entry = submission.getDocumentEntries().get(0);
         new InMemoryRegistry(properties).register(submission);

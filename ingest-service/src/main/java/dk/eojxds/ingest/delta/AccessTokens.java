@@ -23,6 +23,7 @@ class AccessTokens {
 
     private final GatewayProperties.Auth auth;
     private final HttpClient http;
+    private final java.time.Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private String token;
@@ -31,6 +32,8 @@ class AccessTokens {
     AccessTokens(GatewayProperties properties) {
         this.auth = properties.auth();
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        // the lock below is held while a token is fetched: a hanging token endpoint must not hold it for ever
+        this.timeout = properties.readTimeout();
     }
 
     synchronized Optional<String> current() {
@@ -53,13 +56,17 @@ class AccessTokens {
                 + (auth.scope() == null || auth.scope().isBlank() ? "" : "&scope=" + encode(auth.scope()));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(auth.tokenUrl()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new GatewayUnavailableException("token endpoint answered " + response.statusCode(), null);
             }
             JsonNode body = json.readTree(response.body());
-            token = body.path("access_token").asText();
+            String received = body.path("access_token").asText("");
+            if (received.isBlank()) {
+                throw new GatewayUnavailableException("token endpoint answered without an access_token", null);
+            }
+            token = received;
             long lifetime = body.path("expires_in").asLong(60);
             // renew at 80% of the lifetime, so a token never expires in flight
             renewAt = clock.instant().plusSeconds(Math.max(1, lifetime * 8 / 10));

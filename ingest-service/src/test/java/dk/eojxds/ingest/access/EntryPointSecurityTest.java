@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "eojxds.push.max-request-bytes=65536"})
 // metrics export is off in tests unless asked for: the Prometheus endpoint is part of what is tried here
 @AutoConfigureObservability(tracing = false)
+@ExtendWith(OutputCaptureExtension.class)
 class EntryPointSecurityTest {
 
     static final TestTokenIssuer ISSUER = new TestTokenIssuer();
@@ -146,6 +151,14 @@ class EntryPointSecurityTest {
         assertThat(send("GET", managementPort, "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
         String scraper = ISSUER.token("prometheus", List.of("eojxds-metrics"), List.of());
         assertThat(send("GET", managementPort, "/actuator/prometheus", scraper, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void noCprNumberReachesTheLogInClear(CapturedOutput output) {
+        LoggerFactory.getLogger(EntryPointSecurityTest.class).error("citizen 0101501234 failed",
+                new IllegalStateException("Key (citizen_cpr)=(0202602345) already exists"));
+        assertThat(output.getAll()).contains("citizen 010150-**** failed").contains("(020260-****)")
+                .doesNotContain("0101501234").doesNotContain("0202602345");
     }
 
     private HttpResponse<String> send(String method, int onPort, String path, String bearer, String body)

@@ -5,15 +5,18 @@ import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti4
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti57RequestValidator;
 import static org.openehealth.ipf.platform.camel.ihe.xds.XdsCamelValidators.iti57ResponseValidator;
 
+import dk.eojxds.registry.dgws.OutboundDgws;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.platform.camel.ihe.ws.AbstractWsEndpoint;
 import org.springframework.stereotype.Component;
 
 /**
  * The Camel edge of registration: every submission passes IPF's ITI-42 request validator before
- * it leaves, and the registry's answer passes the response validator.
+ * it leaves, carries this system's DGWS ID card ({@link OutboundDgws}), and the registry's answer
+ * passes the response validator.
  */
 @Component
 class CamelRegistryClient extends RouteBuilder implements RegistryClient {
@@ -24,9 +27,11 @@ class CamelRegistryClient extends RouteBuilder implements RegistryClient {
     private final ProducerTemplate producer;
     private final String endpoint;
     private final String updateEndpoint;
+    private final OutboundDgws dgws;
 
-    CamelRegistryClient(ProducerTemplate producer, RegistryProperties properties) {
+    CamelRegistryClient(ProducerTemplate producer, RegistryProperties properties, OutboundDgws dgws) {
         this.producer = producer;
+        this.dgws = dgws;
         this.endpoint = endpoint("xds-iti42", properties.iti42Url());
         this.updateEndpoint = endpoint("xds-iti57", properties.iti57Url());
     }
@@ -52,11 +57,13 @@ class CamelRegistryClient extends RouteBuilder implements RegistryClient {
 
     @Override
     public Response update(RegisterDocumentSet update) {
-        return producer.requestBody(UPDATE_ROUTE, update, Response.class);
+        return producer.requestBodyAndHeader(UPDATE_ROUTE, update, AbstractWsEndpoint.OUTGOING_SOAP_HEADERS,
+                dgws.headers(), Response.class);
     }
 
     @Override
     public Response register(RegisterDocumentSet submission) {
-        return producer.requestBody(ROUTE, submission, Response.class);
+        return producer.requestBodyAndHeader(ROUTE, submission, AbstractWsEndpoint.OUTGOING_SOAP_HEADERS,
+                dgws.headers(), Response.class);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param iti57Url   the registry's Update Document Set endpoint (deprecations)
  * @param sourceId   OID of this document source (SubmissionSet.sourceId)
  * @param firstRetry wait after the first transient failure; doubled per attempt up to maxRetry
+ * @param connectTimeout  longest wait to connect to the registry
+ * @param receiveTimeout  longest wait for the registry's answer (a hanging registry must not hold
+ *                        a registration worker for ever; the item is retried)
  */
 @Validated
 @ConfigurationProperties("eojxds.registry")
@@ -25,5 +29,7 @@ public record RegistryProperties(
         @NotNull Duration pollInterval,
         @Min(1) int batchSize,
         @NotNull Duration firstRetry,
-        @NotNull Duration maxRetry) {
+        @NotNull Duration maxRetry,
+        @NotNull @DefaultValue("PT5S") Duration connectTimeout,
+        @NotNull @DefaultValue("PT60S") Duration receiveTimeout) {
 }

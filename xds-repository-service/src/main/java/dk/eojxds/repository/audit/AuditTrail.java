@@ -1,6 +1,6 @@
 package dk.eojxds.repository.audit;
 
-import dk.eojxds.repository.security.CallerIdentity;
+import dk.eojxds.dgws.CallerIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.model.Cpr;
 import dk.eojxds.model.Code;
 import dk.eojxds.model.DocumentMetadata;
 import java.sql.Timestamp;
@@ -112,7 +113,7 @@ class DocumentStore {
                             SET revision = EXCLUDED.revision, reason = EXCLUDED.reason, failed_at = now()
                         """)
                 .param(change.family()).param(change.citizenCpr()).param(change.partitionKey())
-                .param(change.revision()).param(reason)
+                .param(change.revision()).param(Cpr.maskAll(reason))
                 .update();
     }
 

@@ -1,6 +1,6 @@
 package dk.eojxds.repository.retrieve;
 
-import static dk.eojxds.repository.security.XmlElements.child;
+import static dk.eojxds.dgws.XmlElements.child;
 
 import dk.eojxds.repository.security.DgwsGate;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dk.eojxds.repository.retrieve;
 
 import dk.eojxds.repository.audit.AuditTrail;
-import dk.eojxds.repository.security.CallerIdentity;
+import dk.eojxds.dgws.CallerIdentity;
 import dk.eojxds.repository.security.DgwsGate;
-import dk.eojxds.repository.security.DgwsRejection;
-import dk.eojxds.repository.security.LogSafe;
+import dk.eojxds.dgws.DgwsRejection;
+import dk.eojxds.dgws.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServlet;

@@ -1,5 +1,10 @@
 package dk.eojxds.repository.security;
 
+import dk.eojxds.dgws.CallerIdentity;
+import dk.eojxds.dgws.DgwsRejection;
+import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.LogSafe;
+import dk.eojxds.dgws.TrustedIssuers;
 import dk.eojxds.repository.audit.AuditTrail;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,7 +34,9 @@ public class DgwsGate {
     public DgwsGate(SecurityProperties properties, AuditTrail audit) {
         this.audit = audit;
         if (properties.mode() == SecurityProperties.Mode.DGWS) {
-            this.verifier = new DgwsVerifier(TrustedIssuers.from(properties), properties.clockSkew(),
+            this.verifier = new DgwsVerifier(TrustedIssuers.from(properties.stsCertificates(), properties.stsSubjects(),
+                    properties.trustedCertificates(), properties.revocationCheck(), properties.crlFiles()),
+                    properties.clockSkew(),
                     properties.minimumLevel(), Clock.systemUTC());
             log.info("ITI-43 requires DGWS ID cards (level {} or higher)", properties.minimumLevel());
         } else if (properties.insecureLocalDevelopment()) {

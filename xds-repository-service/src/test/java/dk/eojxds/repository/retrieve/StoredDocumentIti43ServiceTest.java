@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 
 import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.repository.audit.AuditTrail;
-import dk.eojxds.repository.security.CallerIdentity;
+import dk.eojxds.dgws.CallerIdentity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ import javax.security.auth.x500.X500Principal;
  * signatures. Revocation is checked when asked for, against the configured CRL files (the
  * machine has no way to fetch CRLs or ask an OCSP responder on its own).
  */
-final class TrustedIssuers {
+public final class TrustedIssuers {
 
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
@@ -67,26 +67,32 @@ final class TrustedIssuers {
     }
 
     /** Only these exact certificates may sign (tests, and a pinned national STS). */
-    static TrustedIssuers pinned(List<X509Certificate> certificates) {
+    public static TrustedIssuers pinned(List<X509Certificate> certificates) {
         return new TrustedIssuers(certificates, List.of(), List.of(), List.of(), false);
     }
 
-    static TrustedIssuers from(SecurityProperties properties) {
+    /**
+     * From configuration: PEM files of pinned STS certificates and of trusted CAs, the STS subjects
+     * ({@code |}-separated), whether to check revocation, and CRL files (any may be empty).
+     */
+    public static TrustedIssuers from(String stsCertificates, String stsSubjects, String trustedCertificates,
+                                      boolean revocationCheck, List<String> crlFiles) {
         List<X500Principal> subjects = new ArrayList<>();
-        for (String subject : properties.stsSubjects() == null ? new String[0] : properties.stsSubjects().split("\\|")) {
+        for (String subject : stsSubjects == null ? new String[0] : stsSubjects.split("\\|")) {
             if (!subject.isBlank()) {
                 subjects.add(new X500Principal(subject.trim()));
             }
         }
         List<CRL> crls = new ArrayList<>();
-        for (String file : properties.crlFiles() == null ? List.<String>of() : properties.crlFiles()) {
+        for (String file : crlFiles == null ? List.<String>of() : crlFiles) {
             crls.addAll(readCrls(Path.of(file)));
         }
-        return new TrustedIssuers(certificates(properties.stsCertificates()), subjects,
-                certificates(properties.trustedCertificates()), crls, properties.revocationCheck());
+        return new TrustedIssuers(certificates(stsCertificates), subjects, certificates(trustedCertificates), crls,
+                revocationCheck);
     }
 
-    private static List<X509Certificate> certificates(String file) {
+    /** The certificates in a PEM file (none for an empty name). */
+    public static List<X509Certificate> certificates(String file) {
         if (file == null || file.isBlank()) {
             return List.of();
         }

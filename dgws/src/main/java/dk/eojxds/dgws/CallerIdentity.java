@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 /**
  * Who retrieves, from the verified ID card (system and organisation, and the user's role when the

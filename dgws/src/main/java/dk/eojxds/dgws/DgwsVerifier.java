@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,11 +21,11 @@ import org.w3c.dom.Node;
  * attributes that identify the calling system and organisation; the {@code medcom:Header} must
  * be present with a matching level. Anything else is a {@link DgwsRejection} with the reason.
  */
-final class DgwsVerifier {
+public final class DgwsVerifier {
 
-    static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
-    static final String DSIG = XMLSignature.XMLNS;
-    static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
+    public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    public static final String DSIG = XMLSignature.XMLNS;
+    public static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
 
     private final TrustedIssuers issuers;
     private final Duration skew;
@@ -36,7 +36,7 @@ final class DgwsVerifier {
     private final Cache<String, VerifiedCard> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(30)).build();
 
-    DgwsVerifier(TrustedIssuers issuers, Duration skew, int minimumLevel, Clock clock) {
+    public DgwsVerifier(TrustedIssuers issuers, Duration skew, int minimumLevel, Clock clock) {
         this.issuers = issuers;
         this.skew = skew;
         this.minimumLevel = minimumLevel;
@@ -48,7 +48,7 @@ final class DgwsVerifier {
                                 Instant notOnOrAfter) {
     }
 
-    CallerIdentity verify(Element security, Element medcomHeader, Map<String, String> hsuid) {
+    public CallerIdentity verify(Element security, Element medcomHeader, Map<String, String> hsuid) {
         if (security == null) {
             throw new DgwsRejection("no wsse:Security header");
         }
@@ -132,6 +132,11 @@ final class DgwsVerifier {
      * hidden in the signature's {@code ds:Object}), one {@code saml:AttributeValue} of plain text
      * each, every name once.
      */
+    /** The attributes of a card whose signature has been verified ({@link IdCardSignature}), read as {@link #verify} reads them. */
+    public static Map<String, String> signedAttributes(Element assertion) {
+        return attributes(assertion);
+    }
+
     private static Map<String, String> attributes(Element assertion) {
         Map<String, String> values = new HashMap<>();
         for (Node statement = assertion.getFirstChild(); statement != null; statement = statement.getNextSibling()) {

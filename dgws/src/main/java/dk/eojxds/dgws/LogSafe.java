@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 /**
  * Caller-supplied text made safe for a log line or an audit column: control characters (line

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -37,7 +37,7 @@ import org.w3c.dom.Node;
  *       SHA-1 is refused (the JDK's secure validation refuses it too).</li>
  * </ul>
  */
-final class IdCardSignature {
+public final class IdCardSignature {
 
     private static final Set<String> SIGNATURE_ALGORITHMS = Set.of(SignatureMethod.RSA_SHA256,
             SignatureMethod.RSA_SHA384, SignatureMethod.RSA_SHA512, SignatureMethod.ECDSA_SHA256,
@@ -52,7 +52,7 @@ final class IdCardSignature {
     }
 
     /** Verifies the card's signature and answers the certificate it was made with (not yet trusted). */
-    static X509Certificate verify(Element assertion) {
+    public static X509Certificate verify(Element assertion) {
         String id = cardId(assertion);
         requireUniqueId(assertion.getOwnerDocument().getDocumentElement(), id);
         Element signatureElement = onlySignature(assertion);

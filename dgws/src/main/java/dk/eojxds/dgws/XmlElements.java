@@ -1,4 +1,4 @@
-package dk.eojxds.repository.security;
+package dk.eojxds.dgws;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

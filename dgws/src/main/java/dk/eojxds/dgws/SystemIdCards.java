@@ -1,0 +1,85 @@
+package dk.eojxds.dgws;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * This system's ID card for outbound NSP calls (DDS ITI-42/ITI-57, the CPR lookup): fetched from
+ * the STS on first use, used until {@code renewBefore} its expiry, then renewed while the old card
+ * is still valid, so calls never go out with an expired card and never wait without need. If the
+ * STS cannot renew, the old card is used for as long as it is valid (with a warning) and calls
+ * fail only when there is no valid card at all.
+ */
+public final class SystemIdCards {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemIdCards.class);
+
+    private final Supplier<StsClient.SystemIdCard> sts;
+    private final Duration renewBefore;
+    private final Clock clock;
+    private StsClient.SystemIdCard current;
+
+    public SystemIdCards(Supplier<StsClient.SystemIdCard> sts, Duration renewBefore, Clock clock) {
+        this.sts = sts;
+        this.renewBefore = renewBefore;
+        this.clock = clock;
+    }
+
+    /** A card valid now, renewed first when it is within {@code renewBefore} of its expiry. */
+    public synchronized StsClient.SystemIdCard card() {
+        Instant now = clock.instant();
+        if (current == null || !now.isBefore(current.notOnOrAfter().minus(renewBefore))) {
+            try {
+                current = sts.get();
+                log.info("New system ID card from the STS, valid until {}", current.notOnOrAfter());
+            } catch (RuntimeException e) {
+                if (current != null && now.isBefore(current.notOnOrAfter())) {
+                    log.warn("Could not renew the system ID card (the current one is valid until {}): {}",
+                            current.notOnOrAfter(), e.getMessage());
+                    return current;
+                }
+                throw e;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The DGWS header blocks for one call: {@code wsse:Security} (a timestamp and the card) and a
+     * {@code medcom:Header} with the level and a fresh message id.
+     */
+    public List<Element> soapHeaders() {
+        Document card = card().card();
+        Document document = SecureXml.builder().newDocument();
+        Element security = document.createElementNS(StsClient.WSSE, "wsse:Security");
+        security.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsu", StsClient.WSU);
+        Element timestamp = add(security, StsClient.WSU, "wsu:Timestamp", null);
+        add(timestamp, StsClient.WSU, "wsu:Created", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        security.appendChild(document.importNode(card.getDocumentElement(), true));
+        Element medcom = document.createElementNS(DgwsVerifier.MEDCOM, "medcom:Header");
+        add(medcom, DgwsVerifier.MEDCOM, "medcom:SecurityLevel", "3");
+        Element linking = add(medcom, DgwsVerifier.MEDCOM, "medcom:Linking", null);
+        add(linking, DgwsVerifier.MEDCOM, "medcom:FlowID", UUID.randomUUID().toString());
+        add(linking, DgwsVerifier.MEDCOM, "medcom:MessageID", UUID.randomUUID().toString());
+        add(medcom, DgwsVerifier.MEDCOM, "medcom:FlowStatus", "flow_running");
+        return List.of(security, medcom);
+    }
+
+    private static Element add(Element parent, String namespace, String name, String text) {
+        Element element = parent.getOwnerDocument().createElementNS(namespace, name);
+        if (text != null) {
+            element.setTextContent(text);
+        }
+        parent.appendChild(element);
+        return element;
+    }
+}
