@@ -74,8 +74,8 @@ public final class IngestBenchmark {
     }
 
     private static ConfigurableApplicationContext start(DatabaseCoordinates db, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--eojxds.db.url=" + db.url(), "--eojxds.db.user=" + db.user(),
-                "--eojxds.db.password=" + db.password(), "--eojxds.fkg.enabled=false",
+        List<String> args = new java.util.ArrayList<>(db.serviceArgs(null));
+        args.addAll(List.of("--eojxds.fkg.enabled=false",
                 "--eojxds.fkg.feeds.kpro.enabled=false", "--eojxds.fkg.feeds.fsiii.enabled=false",
                 "--eojxds.fkg.feeds.telma.page-size=1000", "--eojxds.fkg.initial-lookback=P1D",
                 "--logging.level.root=WARN"));

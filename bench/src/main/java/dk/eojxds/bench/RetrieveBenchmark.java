@@ -45,6 +45,20 @@ public final class RetrieveBenchmark {
     private RetrieveBenchmark() {
     }
 
+    /**
+     * The plain GET outside Spring Security's chains, as ITI-43 is (its gate is DGWS), so that the
+     * two compare like for like.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    public static class OpenPlainGet {
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer plainGetOutsideSecurity() {
+            return web -> web.ignoring().requestMatchers(org.springframework.security.web.servlet.util.matcher
+                    .PathPatternRequestMatcher.withDefaults().matcher("/bench/plain/**"));
+        }
+    }
+
     /** The same bytes, without SOAP: what the machine can serve at best. */
     @RestController
     public static class PlainGet {
@@ -169,14 +183,15 @@ public final class RetrieveBenchmark {
     }
 
     private static ConfigurableApplicationContext start(DatabaseCoordinates db, String mode, Path trusted) {
-        return new SpringApplicationBuilder(RepositoryApplication.class, PlainGet.class)
+        return new SpringApplicationBuilder(RepositoryApplication.class, PlainGet.class, OpenPlainGet.class)
                 .properties("spring.config.name=" + RepositoryApplication.CONFIG_NAME)
-                .run("--server.port=0", "--eojxds.db.url=" + db.url(), "--eojxds.db.user=" + db.user(),
-                        "--eojxds.db.password=" + db.password(), "--eojxds.security.mode=" + mode,
+                .run(java.util.stream.Stream.concat(db.serviceArgs(null).stream(), java.util.stream.Stream.of(
+                        "--server.port=0", "--eojxds.security.mode=" + mode,
                         "--eojxds.security.insecure-local-development=" + "none".equals(mode),
                         "--eojxds.security.trusted-certificates=" + trusted, "--eojxds.security.sts-subjects=CN=Bench STS",
                         "--logging.level.root=WARN",
-                        "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN");
+                        "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN"))
+                        .toArray(String[]::new));
     }
 
     private static void insertDocuments(DatabaseCoordinates db, int count) throws Exception {

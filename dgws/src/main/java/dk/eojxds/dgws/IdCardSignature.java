@@ -54,7 +54,7 @@ public final class IdCardSignature {
     /** Verifies the card's signature and answers the certificate it was made with (not yet trusted). */
     public static X509Certificate verify(Element assertion) {
         String id = cardId(assertion);
-        requireUniqueId(assertion.getOwnerDocument().getDocumentElement(), id);
+        requireUniqueId(topmost(assertion), id);
         Element signatureElement = onlySignature(assertion);
         X509Certificate[] signer = new X509Certificate[1];
         try {
@@ -87,6 +87,15 @@ public final class IdCardSignature {
         }
         assertion.setIdAttributeNS(null, name, true);
         return id;
+    }
+
+    // the outermost element of the tree the card is in: the envelope, or a header block built on its own
+    private static Element topmost(Element element) {
+        Element top = element;
+        while (top.getParentNode() instanceof Element parent) {
+            top = parent;
+        }
+        return top;
     }
 
     private static void requireUniqueId(Element root, String id) {

@@ -90,18 +90,20 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings) {
         Map<String, List<String>> extra = LocalDefaults.withDefaults(settings, ports.ingest() == 0);
+        // the services run as their least-privilege roles; the migrations as the login given here
+        db.ensureRuntimeRoles();
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             ConfigurableApplicationContext devStack = run(DevStackApplication.builder(), "dev-stack", extra,
                     "--server.port=" + ports.devStack());
             started.add(devStack);
             int devStackPort = port(devStack);
-            started.add(run(IngestApplication.builder(), "ingest-service", extra, dbArgs(db,
+            started.add(run(IngestApplication.builder(), "ingest-service", extra, dbArgs(db, "eojxds_ingest",
                     "--server.port=" + ports.ingest(),
                     "--eojxds.fkg.base-url=http://localhost:" + devStackPort + "/fhir")));
-            started.add(run(RepositoryApplication.builder(), "xds-repository-service", extra, dbArgs(db,
+            started.add(run(RepositoryApplication.builder(), "xds-repository-service", extra, dbArgs(db, "eojxds_repository",
                     "--server.port=" + ports.repository())));
-            started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db,
+            started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db, "eojxds_registry",
                     "--server.port=" + ports.registryAdapter(),
                     "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",
                     "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57",
@@ -122,11 +124,9 @@ public final class LocalStack implements AutoCloseable {
         return builder.run(all.toArray(String[]::new));
     }
 
-    private static String[] dbArgs(DatabaseCoordinates db, String... args) {
+    private static String[] dbArgs(DatabaseCoordinates db, String runtimeRole, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--eojxds.db.url=" + db.url());
-        all.add("--eojxds.db.user=" + db.user());
-        all.add("--eojxds.db.password=" + db.password());
+        all.addAll(db.serviceArgs(runtimeRole));
         return all.toArray(String[]::new);
     }
 

@@ -12,7 +12,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Gives every Spring test context an empty PostgreSQL database of its own (registered through
  * META-INF/spring.factories), so test classes never interfere through shared rows. Contexts that
- * Spring caches share their database, as they share everything else.
+ * Spring caches share their database, as they share everything else. The service runs as the
+ * same login that migrates (so tests can set up and inspect any schema); what the least-privilege
+ * runtime roles may and may not do is shown by the local stack, which runs as them, and by
+ * {@code LeastPrivilegeTest}.
  */
 public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -29,7 +32,8 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
             DatabaseCoordinates db = PostgresServer.forTests().createDatabase("test");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshTestDatabase",
                     Map.of("eojxds.db.url", db.url(), "eojxds.db.user", db.user(),
-                            "eojxds.db.password", db.password())));
+                            "eojxds.db.password", db.password(), "eojxds.db.migration-user", db.user(),
+                            "eojxds.db.migration-password", db.password())));
         }
 
         // All instances are equal: whether two test classes share a context is Spring's decision.

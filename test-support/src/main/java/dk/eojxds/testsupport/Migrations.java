@@ -14,6 +14,8 @@ public final class Migrations {
                 .schemas(schema)
                 .createSchemas(true)
                 .locations("classpath:db/" + schema)
+                .placeholders(java.util.Map.of("ingestRole", "eojxds_ingest", "repositoryRole", "eojxds_repository",
+                        "registryRole", "eojxds_registry"))
                 .load()
                 .migrate();
     }

@@ -7,6 +7,8 @@ import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.Migrations;
 import dk.eojxds.testsupport.PostgresServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,5 +94,32 @@ class AuditWriterTest {
         writer.write(List.of(row(request, "doc-y")));
         assertThat(jdbc.sql("SELECT document_unique_id FROM repository.retrieve_audit").query(String.class).list())
                 .containsExactly("doc-y");
+    }
+
+    @Test
+    void anErrorWhileWritingFailsItsCallerAndTheWriterLivesOn() {
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        JdbcClient failingOnce = (JdbcClient) Proxy.newProxyInstance(JdbcClient.class.getClassLoader(),
+                new Class<?>[] {JdbcClient.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("sql") && failNext.getAndSet(false)) {
+                        throw new StackOverflowError("simulated");
+                    }
+                    try {
+                        return method.invoke(jdbc, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AuditWriter fragile = new AuditWriter(failingOnce, meters);
+        fragile.start();
+        try {
+            assertThatThrownBy(() -> fragile.write(List.of(row(UUID.randomUUID().toString(), "doc-e"))))
+                    .isInstanceOf(IllegalStateException.class).hasRootCauseInstanceOf(StackOverflowError.class);
+            fragile.write(List.of(row(UUID.randomUUID().toString(), "doc-f")));
+        } finally {
+            fragile.stop();
+        }
+        assertThat(jdbc.sql("SELECT document_unique_id FROM repository.retrieve_audit").query(String.class).list())
+                .containsExactly("doc-f");
     }
 }
