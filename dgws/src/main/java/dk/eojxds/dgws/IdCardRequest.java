@@ -93,12 +93,7 @@ public final class IdCardRequest {
     }
 
     private static Element child(Element parent, String name, String text) {
-        Element element = parent.getOwnerDocument().createElementNS(DgwsVerifier.SAML, name);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        parent.appendChild(element);
-        return element;
+        return SecureXml.append(parent, DgwsVerifier.SAML, name, text);
     }
 
     private static Element attribute(Element statement, String name, String value) {

@@ -11,6 +11,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Namespace-aware DOM parsing with DTDs refused (no entity is ever expanded or fetched), and serialising. */
@@ -39,6 +40,16 @@ public final class SecureXml {
         } catch (Exception e) {
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
         }
+    }
+
+    /** Appends a new element (with text, unless null) to {@code parent} and answers it. */
+    public static Element append(Element parent, String namespace, String name, String text) {
+        Element element = parent.getOwnerDocument().createElementNS(namespace, name);
+        if (text != null) {
+            element.setTextContent(text);
+        }
+        parent.appendChild(element);
+        return element;
     }
 
     public static String serialise(Node node) {

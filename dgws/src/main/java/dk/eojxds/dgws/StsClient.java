@@ -108,28 +108,20 @@ public final class StsClient {
         Document document = SecureXml.builder().newDocument();
         Element envelope = document.createElementNS(SOAP11, "soapenv:Envelope");
         document.appendChild(envelope);
-        Element header = add(envelope, SOAP11, "soapenv:Header", null);
-        Element security = add(header, WSSE, "wsse:Security", null);
-        Element timestamp = add(security, WSU, "wsu:Timestamp", null);
-        add(timestamp, WSU, "wsu:Created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        Element body = add(envelope, SOAP11, "soapenv:Body", null);
-        Element rst = add(body, WST, "wst:RequestSecurityToken", null);
+        Element header = SecureXml.append(envelope, SOAP11, "soapenv:Header", null);
+        Element security = SecureXml.append(header, WSSE, "wsse:Security", null);
+        Element timestamp = SecureXml.append(security, WSU, "wsu:Timestamp", null);
+        SecureXml.append(timestamp, WSU, "wsu:Created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Element body = SecureXml.append(envelope, SOAP11, "soapenv:Body", null);
+        Element rst = SecureXml.append(body, WST, "wst:RequestSecurityToken", null);
         rst.setAttribute("Context", "www.sosi.dk");
-        add(rst, WST, "wst:TokenType", "urn:oasis:names:tc:SAML:2.0:assertion:");
-        add(rst, WST, "wst:RequestType", WST + "/Issue");
-        Element claims = add(rst, WST, "wst:Claims", null);
+        SecureXml.append(rst, WST, "wst:TokenType", "urn:oasis:names:tc:SAML:2.0:assertion:");
+        SecureXml.append(rst, WST, "wst:RequestType", WST + "/Issue");
+        Element claims = SecureXml.append(rst, WST, "wst:Claims", null);
         claims.appendChild(document.importNode(signedCard.getDocumentElement(), true));
-        Element issuer = add(rst, WST, "wst:Issuer", null);
-        add(issuer, WSA, "wsa:Address", system.itSystem());
+        Element issuer = SecureXml.append(rst, WST, "wst:Issuer", null);
+        SecureXml.append(issuer, WSA, "wsa:Address", system.itSystem());
         return document;
     }
 
-    private static Element add(Element parent, String namespace, String name, String text) {
-        Element element = parent.getOwnerDocument().createElementNS(namespace, name);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        parent.appendChild(element);
-        return element;
-    }
 }

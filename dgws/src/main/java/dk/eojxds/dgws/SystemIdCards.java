@@ -62,24 +62,16 @@ public final class SystemIdCards {
         Document document = SecureXml.builder().newDocument();
         Element security = document.createElementNS(StsClient.WSSE, "wsse:Security");
         security.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsu", StsClient.WSU);
-        Element timestamp = add(security, StsClient.WSU, "wsu:Timestamp", null);
-        add(timestamp, StsClient.WSU, "wsu:Created", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        Element timestamp = SecureXml.append(security, StsClient.WSU, "wsu:Timestamp", null);
+        SecureXml.append(timestamp, StsClient.WSU, "wsu:Created", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         security.appendChild(document.importNode(card.getDocumentElement(), true));
         Element medcom = document.createElementNS(DgwsVerifier.MEDCOM, "medcom:Header");
-        add(medcom, DgwsVerifier.MEDCOM, "medcom:SecurityLevel", "3");
-        Element linking = add(medcom, DgwsVerifier.MEDCOM, "medcom:Linking", null);
-        add(linking, DgwsVerifier.MEDCOM, "medcom:FlowID", UUID.randomUUID().toString());
-        add(linking, DgwsVerifier.MEDCOM, "medcom:MessageID", UUID.randomUUID().toString());
-        add(medcom, DgwsVerifier.MEDCOM, "medcom:FlowStatus", "flow_running");
+        SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:SecurityLevel", "3");
+        Element linking = SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:Linking", null);
+        SecureXml.append(linking, DgwsVerifier.MEDCOM, "medcom:FlowID", UUID.randomUUID().toString());
+        SecureXml.append(linking, DgwsVerifier.MEDCOM, "medcom:MessageID", UUID.randomUUID().toString());
+        SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:FlowStatus", "flow_running");
         return List.of(security, medcom);
     }
 
-    private static Element add(Element parent, String namespace, String name, String text) {
-        Element element = parent.getOwnerDocument().createElementNS(namespace, name);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        parent.appendChild(element);
-        return element;
-    }
 }
