@@ -75,7 +75,7 @@ public final class IngestBenchmark {
 
     private static ConfigurableApplicationContext start(DatabaseCoordinates db, String... extra) {
         List<String> args = new java.util.ArrayList<>(db.serviceArgs(null));
-        args.addAll(List.of("--eojxds.fkg.enabled=false",
+        args.addAll(List.of("--management.server.port=0", "--eojxds.fkg.enabled=false",
                 "--eojxds.fkg.feeds.kpro.enabled=false", "--eojxds.fkg.feeds.fsiii.enabled=false",
                 "--eojxds.fkg.feeds.telma.page-size=1000", "--eojxds.fkg.initial-lookback=P1D",
                 "--logging.level.root=WARN"));

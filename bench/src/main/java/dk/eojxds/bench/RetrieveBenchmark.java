@@ -186,7 +186,7 @@ public final class RetrieveBenchmark {
         return new SpringApplicationBuilder(RepositoryApplication.class, PlainGet.class, OpenPlainGet.class)
                 .properties("spring.config.name=" + RepositoryApplication.CONFIG_NAME)
                 .run(java.util.stream.Stream.concat(db.serviceArgs(null).stream(), java.util.stream.Stream.of(
-                        "--server.port=0", "--eojxds.security.mode=" + mode,
+                        "--server.port=0", "--management.server.port=0", "--eojxds.security.mode=" + mode,
                         "--eojxds.security.insecure-local-development=" + "none".equals(mode),
                         "--eojxds.security.trusted-certificates=" + trusted, "--eojxds.security.sts-subjects=CN=Bench STS",
                         "--logging.level.root=WARN",

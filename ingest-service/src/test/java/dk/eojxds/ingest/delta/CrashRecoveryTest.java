@@ -71,7 +71,7 @@ class CrashRecoveryTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), IngestApplication.class.getName(),
-                "--server.port=0", "--eojxds.fkg.base-url=" + gateway.baseUrl(),
+                "--server.port=0", "--management.server.port=0", "--eojxds.fkg.base-url=" + gateway.baseUrl(),
                 "--eojxds.fkg.poll-interval=PT0.2S", "--eojxds.fkg.feeds.telma.page-size=2",
                 "--eojxds.fkg.feeds.kpro.enabled=false", "--eojxds.fkg.feeds.fsiii.enabled=false"));
         command.addAll(db.serviceArgs(null));
