@@ -38,9 +38,16 @@ public class EdgeSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeSecurityConfiguration.class);
 
+    // also keeps Spring Boot from making an in-memory user with a generated password
+    @Bean
+    CertificateCallers certificateCallers(AccessProperties properties) {
+        return new CertificateCallers(properties.clientCertificates());
+    }
+
     @Bean
     SecurityFilterChain edgeSecurity(HttpSecurity http, EdgeAccess access, AccessProperties properties,
-                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                     ObjectProvider<JwtDecoder> jwtDecoder, CertificateCallers certificates)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         List<String> ownGate = access.ownGatePaths();
         http.securityMatcher((HttpServletRequest request) -> !ownGate.contains(request.getServletPath()))
@@ -65,7 +72,6 @@ public class EdgeSecurityConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(problems)
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new Roles(properties))));
         }
-        CertificateCallers certificates = new CertificateCallers(properties.clientCertificates());
         if (!certificates.isEmpty()) {
             http.x509(x509 -> x509.x509PrincipalExtractor(c -> c.getSubjectX500Principal().getName())
                     .userDetailsService(certificates));
