@@ -11,10 +11,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +31,10 @@ import org.springframework.stereotype.Component;
  * transactions commit out of timestamp order, so a resource stamped a moment ago may become
  * visible only later. The overlap is read again on the next poll
  * and de-duplicated by the version-aware upsert. Each feed is polled by one instance at a time
- * ({@link FeedLease}); a failing feed never stops the others.
+ * ({@link FeedLease}) and on a thread of its own, so a failing or hanging feed never stops or
+ * delays the others. A next link already read in the same poll stops the poll (page loop), and a
+ * poll longer than {@code eojxds.fkg.max-poll-duration} ends after its current page; either way
+ * every page read is committed and the cursor stays where they left it.
  */
 @Component
 public class DeltaPoller {
@@ -48,9 +56,19 @@ public class DeltaPoller {
         thread.setDaemon(true);
         return thread;
     });
+    // each feed is polled on a thread of its own, so a slow or hanging feed delays no other
+    private final ExecutorService feedThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "feed-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Duration maxPollDuration;
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
-                GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock) {
+                GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock,
+                @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
+        this.maxPollDuration = maxPollDuration;
         this.gateway = gateway;
         this.reader = reader;
         this.ingestor = ingestor;
@@ -79,7 +97,7 @@ public class DeltaPoller {
     @Scheduled(fixedDelayString = "${eojxds.fkg.poll-interval}", initialDelayString = "PT1S")
     void scheduledPoll() {
         if (properties.enabled()) {
-            pollAll();
+            startDue();
         }
     }
 
@@ -92,25 +110,48 @@ public class DeltaPoller {
         }
     }
 
-    /** Polls every feed this instance can take the lease of. */
+    /** Polls every feed this instance can take the lease of, each on its own thread, and waits for them. */
     void pollAll() {
+        for (Future<?> poll : startDue()) {
+            try {
+                poll.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // pollGuarded catches what a poll throws; nothing to add
+            }
+        }
+    }
+
+    /** Starts a poll of every feed that is due and not still being polled from an earlier round. */
+    List<Future<?>> startDue() {
+        List<Future<?>> started = new java.util.ArrayList<>();
         for (Feed feed : feeds) {
-            if (!due(feed)) {
+            Future<?> previous = running.get(feed.name());
+            if (!due(feed) || (previous != null && !previous.isDone())) {
                 continue;
             }
-            try {
-                Optional<FeedLease.Held> held = lease.tryAcquire(feed);
-                if (held.isEmpty()) {
-                    continue; // another instance polls this feed now
-                }
-                try (FeedLease.Held ignored = held.get()) {
-                    poll(feed);
-                }
-            } catch (RuntimeException e) {
-                status.put(feed.name(), FeedStatus.failed(clock.instant(), e));
-                meters.counter("eojxds.ingest.poll.failures", "feed", feed.name()).increment();
-                log.error("Polling feed {} failed; it will be retried at the next poll", feed.name(), e);
+            Future<?> poll = feedThreads.submit(() -> pollGuarded(feed));
+            running.put(feed.name(), poll);
+            started.add(poll);
+        }
+        return started;
+    }
+
+    private void pollGuarded(Feed feed) {
+        try {
+            Optional<FeedLease.Held> held = lease.tryAcquire(feed);
+            if (held.isEmpty()) {
+                return; // another instance polls this feed now
             }
+            try (FeedLease.Held ignored = held.get()) {
+                poll(feed);
+            }
+        } catch (RuntimeException e) {
+            status.put(feed.name(), FeedStatus.failed(clock.instant(), e));
+            meters.counter("eojxds.ingest.poll.failures", "feed", feed.name()).increment();
+            log.error("Polling feed {} failed; it will be retried at the next poll", feed.name(), e);
         }
     }
 
@@ -124,12 +165,17 @@ public class DeltaPoller {
         Instant ceiling = now.minus(properties.safetyWindow());
         Instant newest = cursor;
         int pages = 0;
+        Set<String> seen = new HashSet<>();
         GatewayPage page = gateway.changedSince(feed, cursor);
+        seen.add(page.selfUrl());
         while (page != null) {
             GatewayPage current = page;
+            // a next link already read in this poll would go round for ever: this page is the last
+            boolean loop = current.nextUrl() != null && !seen.add(current.nextUrl());
             // fetch the next page while this one is validated and committed
-            CompletableFuture<Optional<GatewayPage>> next = CompletableFuture.supplyAsync(
-                    () -> gateway.nextPage(current), prefetch);
+            CompletableFuture<Optional<GatewayPage>> next = loop
+                    ? CompletableFuture.completedFuture(Optional.empty())
+                    : CompletableFuture.supplyAsync(() -> gateway.nextPage(current), prefetch);
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, current);
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
@@ -139,6 +185,20 @@ public class DeltaPoller {
             ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor);
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
+            if (loop) {
+                meters.counter("eojxds.ingest.page.loops", "feed", feed.name()).increment();
+                throw new GatewayUnavailableException("page loop: the next link of page " + pages + " ("
+                        + LogSafe.url(current.nextUrl()) + ") was already read in this poll; the pages before are "
+                        + "stored, the cursor stays where they left it", null);
+            }
+            if (Duration.between(now, clock.instant()).compareTo(maxPollDuration) > 0) {
+                // bounded: what was read is committed; the next poll goes on from the cursor
+                awaitPage(next);
+                log.warn("Feed {}: poll stopped after {} pages and {} (eojxds.fkg.max-poll-duration); the next poll "
+                        + "continues from the cursor", feed.name(), pages, maxPollDuration);
+                status.put(feed.name(), FeedStatus.ok(clock.instant()));
+                return pages;
+            }
             page = awaitPage(next);
         }
         // Every page was read: all that was committed before the poll began, up to the ceiling, is

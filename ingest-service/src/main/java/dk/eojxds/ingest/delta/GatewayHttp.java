@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * GET against the gateway with timeouts on every call, a bearer token when configured, and
  * retries with exponential backoff and jitter on 5xx, 429 and network errors, honouring
- * {@code Retry-After}. Other 4xx answers are not retried: they will not get better.
+ * {@code Retry-After}. Other 4xx answers are not retried: they will not get better. Requests go
+ * only to the gateway's own origins ({@link GatewayOrigins}): a URL or a redirect elsewhere is
+ * refused before anything (the token least of all) is sent; same-origin redirects are followed.
  */
 @Component
 class GatewayHttp {
@@ -29,13 +32,20 @@ class GatewayHttp {
     private final GatewayProperties properties;
     private final AccessTokens tokens;
     private final Sleeper sleeper;
+    private final GatewayOrigins origins;
+    private final MeterRegistry meters;
+    private static final int MAX_REDIRECTS = 5;
 
-    GatewayHttp(GatewayProperties properties, AccessTokens tokens, Optional<Sleeper> sleeper) {
+    GatewayHttp(GatewayProperties properties, AccessTokens tokens, Optional<Sleeper> sleeper, GatewayOrigins origins,
+                MeterRegistry meters) {
         this.properties = properties;
         this.tokens = tokens;
         this.sleeper = sleeper.orElse(Thread::sleep);
+        this.origins = origins;
+        this.meters = meters;
+        // redirects are followed here, by hand, only within the gateway's origins
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Pauses between attempts; replaceable in tests. */
@@ -43,17 +53,29 @@ class GatewayHttp {
         void sleep(long millis) throws InterruptedException;
     }
 
-    String get(String url) {
+    String get(String requested) {
         RuntimeException last = null;
+        String url = requested;
+        int redirects = 0;
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
             Duration wait;
             try {
+                refuseForeign(url, requested);
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                         .timeout(properties.readTimeout())
                         .header("Accept", "application/fhir+json");
                 tokens.current().ifPresent(token -> request.header("Authorization", "Bearer " + token));
                 HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
+                    if (++redirects > MAX_REDIRECTS) {
+                        throw new GatewayUnavailableException("more than " + MAX_REDIRECTS + " redirects from " + requested,
+                                null);
+                    }
+                    url = URI.create(url).resolve(response.headers().firstValue("Location").get()).toString();
+                    attempt--;
+                    continue;
+                }
                 if (status == 200) {
                     return response.body();
                 }
@@ -79,6 +101,15 @@ class GatewayHttp {
             }
         }
         throw new GatewayUnavailableException("gateway failed " + properties.maxAttempts() + " times for " + url, last);
+    }
+
+    private void refuseForeign(String url, String requested) {
+        if (!origins.allows(url)) {
+            meters.counter("eojxds.ingest.foreign.urls").increment();
+            log.error("Refused to call {} (reached from {}): it is not the gateway's origin, and the gateway's "
+                    + "credentials go nowhere else", LogSafe.url(url), LogSafe.url(requested));
+            throw new GatewayUnavailableException("refused a URL outside the gateway's origin: " + LogSafe.url(url), null);
+        }
     }
 
     private void pause(Duration wait) {

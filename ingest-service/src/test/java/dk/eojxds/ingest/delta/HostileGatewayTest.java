@@ -1,0 +1,151 @@
+package dk.eojxds.ingest.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dk.eojxds.ingest.IngestApplication;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A gateway that sends us elsewhere: a next link or a redirect to another host never gets a
+ * request (so never the bearer token), and a next link that points back at a page already read
+ * ends the poll instead of looping. In each case what was read before is stored.
+ */
+@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
+        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false",
+        "eojxds.fkg.auth.client-id=eojxds", "eojxds.fkg.auth.client-secret=secret"})
+class HostileGatewayTest {
+
+    static final Fake GATEWAY = new Fake();
+    static final Fake ELSEWHERE = new Fake();
+
+    @Autowired
+    DeltaPoller poller;
+    @Autowired
+    JdbcClient jdbc;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    /** A loopback HTTP server that answers every request with what the test says, and remembers the requests. */
+    static final class Fake {
+        final HttpServer server;
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+        volatile Function<HttpExchange, String> answer = exchange -> "{}";
+
+        Fake() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                requests.add(exchange.getRequestURI().toString());
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null) {
+                    authorizations.add(authorization);
+                }
+                String body = exchange.getRequestURI().getPath().equals("/token")
+                        ? "{\"access_token\":\"gateway-secret-token\",\"expires_in\":300}" : answer.apply(exchange);
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                if (exchange.getResponseCode() == -1) {
+                    exchange.sendResponseHeaders(200, bytes.length);
+                }
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+    }
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("eojxds.fkg.base-url", () -> GATEWAY.url("/fhir"));
+        registry.add("eojxds.fkg.auth.token-url", () -> GATEWAY.url("/token"));
+    }
+
+    @AfterAll
+    static void stop() {
+        GATEWAY.server.stop(0);
+        ELSEWHERE.server.stop(0);
+    }
+
+    @BeforeEach
+    void clean() {
+        jdbc.sql("TRUNCATE ingest.resource, ingest.change, ingest.feed_cursor, ingest.quarantine").update();
+        GATEWAY.requests.clear();
+        GATEWAY.authorizations.clear();
+        ELSEWHERE.requests.clear();
+        ELSEWHERE.authorizations.clear();
+    }
+
+    private String page(String id, String next) {
+        return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[" + (next == null ? ""
+                : "{\"relation\":\"next\",\"url\":\"" + next + "\"}") + "],\"entry\":[{\"resource\":"
+                + Fixtures.observation(id, now.minus(Duration.ofMinutes(5))) + "}]}";
+    }
+
+    private long stored() {
+        return jdbc.sql("SELECT count(*) FROM ingest.resource").query(Long.class).single();
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsRefusedAndNeverCalled() {
+        GATEWAY.answer = exchange -> page("o-1", ELSEWHERE.url("/fhir/Observation?page=2"));
+        ELSEWHERE.answer = exchange -> page("o-evil", null);
+        assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
+                .hasMessageContaining("outside the gateway's origin");
+        assertThat(ELSEWHERE.requests).isEmpty();
+        assertThat(GATEWAY.authorizations).contains("Bearer gateway-secret-token");
+        assertThat(stored()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsRefusedAndTheTokenStaysHome() {
+        GATEWAY.answer = exchange -> {
+            exchange.getResponseHeaders().add("Location", ELSEWHERE.url("/fhir/Observation"));
+            try {
+                exchange.sendResponseHeaders(302, -1);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return "";
+        };
+        assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
+                .hasMessageContaining("outside the gateway's origin");
+        assertThat(ELSEWHERE.requests).isEmpty();
+        assertThat(ELSEWHERE.authorizations).isEmpty();
+    }
+
+    @Test
+    void aNextLinkBackToAPageAlreadyReadEndsThePoll() {
+        String loop = GATEWAY.url("/fhir/Observation?page=2");
+        GATEWAY.answer = exchange -> page(exchange.getRequestURI().getQuery().contains("page=2") ? "o-2" : "o-1", loop);
+        assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
+                .hasMessageContaining("page loop");
+        assertThat(GATEWAY.requests.stream().filter(r -> r.startsWith("/fhir")).count()).isEqualTo(2);
+        assertThat(stored()).isEqualTo(2);
+    }
+}
