@@ -1,14 +1,9 @@
 package dk.eojxds.ingest.delta;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +13,6 @@ class GatewayClient {
 
     private final GatewayHttp http;
     private final GatewayProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
 
     GatewayClient(GatewayHttp http, GatewayProperties properties) {
         this.http = http;
@@ -43,58 +37,14 @@ class GatewayClient {
     }
 
     private GatewayPage fetch(String url) {
-        String body = http.get(url);
+        GatewayHttp.Body body = http.get(url);
         try {
-            return parse(body, url);
+            return PageSplitter.split(body.text(), url, body.invalidUtf8());
         } catch (IOException e) {
-            // A page that is not even JSON cannot be split into entries; retrying later is the only
-            // way not to lose them (the cursor does not move).
-            throw new GatewayUnavailableException("gateway page is not valid JSON: " + url, e);
-        }
-    }
-
-    GatewayPage parse(String body, String url) throws IOException {
-        JsonNode bundle = json.readTree(body);
-        if (!"Bundle".equals(bundle.path("resourceType").asText())) {
-            throw new IOException("not a Bundle");
-        }
-        String self = url;
-        String next = null;
-        for (JsonNode link : bundle.path("link")) {
-            if ("next".equals(link.path("relation").asText())) {
-                next = link.path("url").asText();
-            } else if ("self".equals(link.path("relation").asText())) {
-                self = link.path("url").asText();
-            }
-        }
-        List<GatewayPage.RawEntry> entries = new ArrayList<>();
-        for (JsonNode entry : bundle.path("entry")) {
-            if ("outcome".equals(entry.path("search").path("mode").asText())) {
-                continue;
-            }
-            JsonNode resource = entry.path("resource");
-            if (resource.isMissingNode()) {
-                continue;
-            }
-            entries.add(new GatewayPage.RawEntry(text(resource, "resourceType"), text(resource, "id"),
-                    instant(resource.path("meta").path("lastUpdated").asText(null)), resource.toString()));
-        }
-        return new GatewayPage(self, next, entries);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
-    }
-
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
+            // A page whose own structure cannot be read cannot be split into entries; retrying later
+            // is the only way not to lose them (the cursor does not move).
+            throw new GatewayUnavailableException("gateway page is not a readable Bundle: " + LogSafe.url(url) + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +57,11 @@ class GatewayHttp {
         void sleep(long millis) throws InterruptedException;
     }
 
-    String get(String requested) {
+    /** A page's text, and whether it had bytes that are not UTF-8 (decoded as U+FFFD, never silently). */
+    record Body(String text, boolean invalidUtf8) {
+    }
+
+    Body get(String requested) {
         RuntimeException last = null;
         String url = requested;
         int redirects = 0;
@@ -65,7 +73,7 @@ class GatewayHttp {
                         .timeout(properties.readTimeout())
                         .header("Accept", "application/fhir+json");
                 tokens.current().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-                HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
                     if (++redirects > MAX_REDIRECTS) {
@@ -77,7 +85,7 @@ class GatewayHttp {
                     continue;
                 }
                 if (status == 200) {
-                    return response.body();
+                    return decode(response.body());
                 }
                 if (status == 401) {
                     tokens.invalidate();
@@ -101,6 +109,15 @@ class GatewayHttp {
             }
         }
         throw new GatewayUnavailableException("gateway failed " + properties.maxAttempts() + " times for " + url, last);
+    }
+
+    private static Body decode(byte[] bytes) {
+        try {
+            return new Body(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), false);
+        } catch (CharacterCodingException e) {
+            return new Body(new String(bytes, StandardCharsets.UTF_8), true);
+        }
     }
 
     private void refuseForeign(String url, String requested) {

@@ -9,8 +9,15 @@ import java.util.List;
  */
 record GatewayPage(String selfUrl, String nextUrl, List<RawEntry> entries) {
 
-    /** An entry's resource, with the few fields read before validation. */
-    record RawEntry(String resourceType, String id, Instant lastUpdated, String json) {
+    /**
+     * An entry's resource exactly as sent, with the few fields read before validation, and a
+     * problem found on the way in (undecodable bytes) that refuses it whatever it says.
+     */
+    record RawEntry(String resourceType, String id, Instant lastUpdated, String json, String problem) {
+
+        RawEntry(String resourceType, String id, Instant lastUpdated, String json) {
+            this(resourceType, id, lastUpdated, json, null);
+        }
     }
 
     Instant newestLastUpdated() {

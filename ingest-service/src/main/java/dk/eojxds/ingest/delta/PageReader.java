@@ -37,6 +37,14 @@ class PageReader {
     }
 
     EntryOutcome read(FamilyReader reader, Feed feed, GatewayPage.RawEntry entry) {
+        if (entry.problem() != null) {
+            return EntryOutcome.reject(entry.resourceType(), usableId(entry.id()), List.of(entry.problem()), entry.json());
+        }
+        if (usableId(entry.id()) == null) {
+            // nothing can be stored under no id; kept in the quarantine once per distinct payload
+            return EntryOutcome.reject(entry.resourceType(), null, List.of("id: the resource has no id, or one that is "
+                    + "not a FHIR id ([A-Za-z0-9-.]{1,64}; Resource.id)"), entry.json());
+        }
         if (entry.json().length() > maxResourceChars) {
             // kept whole in the quarantine all the same: nothing is dropped
             return EntryOutcome.reject(entry.resourceType(), entry.id(), List.of("payload-size: the resource has "
@@ -44,11 +52,19 @@ class PageReader {
         }
         try {
             return reader.read(feed, entry);
-        } catch (RuntimeException e) {
-            // A reader bug on one odd resource must not lose it: quarantine it with the cause.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader bug on one odd resource (or nesting too deep to walk) must not lose it, nor stop
+            // its page: quarantine it with the cause.
             return EntryOutcome.reject(entry.resourceType(), entry.id(),
                     List.of("reader-error: " + e.getClass().getSimpleName() + ": " + e.getMessage()), entry.json());
         }
+    }
+
+    private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    /** The id if it is one FHIR allows (R4 id datatype), else null. */
+    static String usableId(String id) {
+        return id != null && FHIR_ID.matcher(id).matches() ? id : null;
     }
 
     FamilyReader reader(DataFamily family) {

@@ -50,6 +50,8 @@ class HostileGatewayTest {
         final List<String> requests = new CopyOnWriteArrayList<>();
         final List<String> authorizations = new CopyOnWriteArrayList<>();
         volatile Function<HttpExchange, String> answer = exchange -> "{}";
+        // when set, sent as they are (bytes that are not UTF-8)
+        volatile byte[] rawAnswer;
 
         Fake() {
             try {
@@ -65,7 +67,8 @@ class HostileGatewayTest {
                 }
                 String body = exchange.getRequestURI().getPath().equals("/token")
                         ? "{\"access_token\":\"gateway-secret-token\",\"expires_in\":300}" : answer.apply(exchange);
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = rawAnswer != null && !exchange.getRequestURI().getPath().equals("/token")
+                        ? rawAnswer : body.getBytes(StandardCharsets.UTF_8);
                 if (exchange.getResponseCode() == -1) {
                     exchange.sendResponseHeaders(200, bytes.length);
                 }
