@@ -149,7 +149,7 @@ public class DeltaPoller {
                 poll(feed);
             }
         } catch (RuntimeException e) {
-            status.put(feed.name(), FeedStatus.failed(clock.instant(), e));
+            status.put(feed.name(), FeedStatus.failed(clock.instant(), e, status.get(feed.name())));
             meters.counter("eojxds.ingest.poll.failures", "feed", feed.name()).increment();
             log.error("Polling feed {} failed; it will be retried at the next poll", feed.name(), e);
         }
@@ -254,15 +254,19 @@ public class DeltaPoller {
         return Map.copyOf(status);
     }
 
-    /** The outcome of a feed's last poll, for health. */
-    record FeedStatus(Instant at, String error) {
+    /**
+     * The outcome of a feed's last poll, for health: when, the error if it failed, and since when
+     * its polls have failed without a success in between (null after a success).
+     */
+    record FeedStatus(Instant at, String error, Instant failingSince) {
 
         static FeedStatus ok(Instant at) {
-            return new FeedStatus(at, null);
+            return new FeedStatus(at, null, null);
         }
 
-        static FeedStatus failed(Instant at, Exception e) {
-            return new FeedStatus(at, e.getClass().getSimpleName() + ": " + e.getMessage());
+        static FeedStatus failed(Instant at, Exception e, FeedStatus previous) {
+            Instant since = previous != null && previous.failingSince() != null ? previous.failingSince() : at;
+            return new FeedStatus(at, e.getClass().getSimpleName() + ": " + e.getMessage(), since);
         }
     }
 }

@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
  * DOWN when a feed's cursor is older than the retention warning (the gateway keeps only seven
- * days, so a feed that lags that far is about to lose data) or when a gap was recorded (it did
- * lose data; only an initial load clears it). Either needs an operator now. A failing
- * last poll is reported but is not DOWN by itself (the next poll retries).
+ * days, so a feed that lags that far is about to lose data), when a gap was recorded (it did
+ * lose data; only an initial load clears it), or when a feed cannot advance: its polls have
+ * failed without a success for longer than {@code eojxds.fkg.stalled-after} (15 minutes; a
+ * poison page, a page loop, a refused link or an outage — each needs a person long before the
+ * cursor nears the retention limit). A single failed poll is reported but is not DOWN by itself
+ * (the next poll retries).
  */
 @Component
 class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
@@ -23,9 +27,11 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
     private final IngestStore store;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final Duration stalledAfter;
 
     GatewayFeedsHealthIndicator(DeltaPoller poller, IngestStore store, GatewayProperties properties,
-                                Optional<Clock> clock) {
+                                Optional<Clock> clock, @Value("${eojxds.fkg.stalled-after:PT15M}") Duration stalledAfter) {
+        this.stalledAfter = stalledAfter;
         this.poller = poller;
         this.store = store;
         this.properties = properties;
@@ -57,6 +63,12 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
                 details.put("lastPoll", last.at().toString());
                 if (last.error() != null) {
                     details.put("lastError", last.error());
+                }
+                if (last.failingSince() != null
+                        && Duration.between(last.failingSince(), clock.instant()).compareTo(stalledAfter) >= 0) {
+                    behind = true;
+                    details.put("problem", "the feed cannot advance: every poll since " + last.failingSince()
+                            + " failed");
                 }
             }
             builder.withDetail(feed.name(), details);

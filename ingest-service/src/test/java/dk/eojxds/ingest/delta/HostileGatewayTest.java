@@ -32,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
         "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false",
-        "eojxds.fkg.auth.client-id=eojxds", "eojxds.fkg.auth.client-secret=secret"})
+        "eojxds.fkg.auth.client-id=eojxds", "eojxds.fkg.auth.client-secret=secret",
+        // a feed whose polls keep failing is DOWN at once here (15 minutes by default)
+        "eojxds.fkg.stalled-after=PT0S"})
 class HostileGatewayTest {
 
     static final Fake GATEWAY = new Fake();
@@ -42,6 +44,8 @@ class HostileGatewayTest {
     DeltaPoller poller;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    GatewayFeedsHealthIndicator health;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** A loopback HTTP server that answers every request with what the test says, and remembers the requests. */
@@ -123,6 +127,11 @@ class HostileGatewayTest {
         assertThat(ELSEWHERE.requests).isEmpty();
         assertThat(GATEWAY.authorizations).contains("Bearer gateway-secret-token");
         assertThat(stored()).isEqualTo(1);
+
+        // polled as the scheduler does: the feed cannot advance, and health says so
+        poller.pollAll();
+        assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.DOWN);
+        assertThat(health.health().getDetails().toString()).contains("cannot advance");
     }
 
     @Test
