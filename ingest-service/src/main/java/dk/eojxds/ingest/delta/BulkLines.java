@@ -67,7 +67,8 @@ public class BulkLines {
                 rejected.add(outcome.rejected());
             }
         }
-        int stored = store.upsert(TELMA, telma) + store.upsert(KPRO, kpro) + store.upsert(FSIII, fsiii);
+        int stored = store.upsert(TELMA, telma).stored() + store.upsert(KPRO, kpro).stored()
+                + store.upsert(FSIII, fsiii).stored();
         store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
         return new Outcome(stored, rejected.size());
     }

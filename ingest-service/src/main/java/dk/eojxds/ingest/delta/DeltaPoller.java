@@ -64,11 +64,13 @@ public class DeltaPoller {
     });
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Duration maxPollDuration;
+    private final CommitLag commitLag;
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
-                GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock,
+                GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
                 @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
         this.maxPollDuration = maxPollDuration;
+        this.commitLag = commitLag;
         this.gateway = gateway;
         this.reader = reader;
         this.ingestor = ingestor;
@@ -182,7 +184,8 @@ public class DeltaPoller {
                 newest = content.newestLastUpdated();
             }
             Instant newCursor = newest.isAfter(ceiling) ? ceiling : newest;
-            ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor);
+            commitLag.record(feed, ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor)
+                    .lagSeconds(), "poll");
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
             if (loop) {

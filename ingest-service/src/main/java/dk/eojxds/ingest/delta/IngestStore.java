@@ -48,7 +48,7 @@ class IngestStore {
                         raw_json = EXCLUDED.raw_json, received_at = now()
                     WHERE (coalesce(r.version_id, -1), r.last_updated)
                         < (coalesce(EXCLUDED.version_id, -1), EXCLUDED.last_updated)
-                RETURNING r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key
+                RETURNING r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key, r.last_updated
             ), touched AS (
                 SELECT family, citizen_cpr, partition_key FROM stored
                 UNION
@@ -62,7 +62,8 @@ class IngestStore {
                     SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM changed) AS changed
+            SELECT (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM changed) AS changed,
+                   (SELECT array_agg(extract(epoch FROM now() - last_updated)::float8) FROM stored) AS lags
             """;
 
     private final JdbcTemplate jdbc;
@@ -73,18 +74,30 @@ class IngestStore {
         this.client = JdbcClient.create(jdbc);
     }
 
-    /** Stores the resources; returns how many were new or newer than what was stored. */
-    int upsert(Feed feed, Collection<IngestedResource> resources) {
+    /**
+     * What an upsert stored: how many resources were new or newer than what was stored, and for
+     * each of them its commit lag — seconds from its {@code meta.lastUpdated} to its being stored.
+     */
+    record Upserted(int stored, double[] lagSeconds) {
+
+        static final Upserted NOTHING = new Upserted(0, new double[0]);
+    }
+
+    /** Stores the resources; answers how many were new or newer than what was stored, with their lags. */
+    Upserted upsert(Feed feed, Collection<IngestedResource> resources) {
         if (resources.isEmpty()) {
-            return 0;
+            return Upserted.NOTHING;
         }
         List<IngestedResource> unique = newestPerId(resources);
-        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+        return jdbc.execute((ConnectionCallback<Upserted>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_PAGE)) {
                 bindColumns(connection, statement, feed, unique);
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
-                    return result.getInt("stored");
+                    Array lags = result.getArray("lags");
+                    double[] seconds = lags == null ? new double[0]
+                            : java.util.Arrays.stream((Double[]) lags.getArray()).mapToDouble(Double::doubleValue).toArray();
+                    return new Upserted(result.getInt("stored"), seconds);
                 }
             }
         });

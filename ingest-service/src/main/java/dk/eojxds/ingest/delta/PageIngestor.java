@@ -21,14 +21,21 @@ class PageIngestor {
         this.meters = meters;
     }
 
+    /**
+     * Commits the page and moves the cursor to {@code newCursor} (never back); with a null cursor
+     * (the reconciliation sweep) the cursor stays. Answers the commit lags of what was stored.
+     */
     @Transactional
-    void commit(Feed feed, PageContent page, Instant newCursor) {
-        int stored = store.upsert(feed, page.accepted());
+    IngestStore.Upserted commit(Feed feed, PageContent page, Instant newCursor) {
+        IngestStore.Upserted upserted = store.upsert(feed, page.accepted());
         store.quarantine(feed, page.position(), page.rejected());
-        store.advanceCursor(feed, newCursor);
-        count(feed, "stored", stored);
-        count(feed, "unchanged", page.accepted().size() - stored);
+        if (newCursor != null) {
+            store.advanceCursor(feed, newCursor);
+        }
+        count(feed, "stored", upserted.stored());
+        count(feed, "unchanged", page.accepted().size() - upserted.stored());
         count(feed, "quarantined", page.rejected().size());
+        return upserted;
     }
 
     private void count(Feed feed, String outcome, int amount) {

@@ -61,7 +61,7 @@ public class PushedReports {
                 rejected.add(outcome.rejected());
             }
         }
-        int stored = store.upsert(FEED, accepted);
+        int stored = store.upsert(FEED, accepted).stored();
         store.quarantine(FEED, "push " + delivery.path("timestamp").asText(""), rejected);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "quarantined").increment(rejected.size());

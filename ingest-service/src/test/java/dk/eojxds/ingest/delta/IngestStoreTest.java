@@ -34,7 +34,7 @@ class IngestStoreTest {
 
     @Test
     void storesNewResourcesAndRaisesOneChangePerDocument() {
-        int stored = store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"), resource("b", 1, T0, "2026-11-20")));
+        int stored = store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"), resource("b", 1, T0, "2026-11-20"))).stored();
         assertThat(stored).isEqualTo(2);
         assertThat(revision("2026-11-20")).isEqualTo(1);
     }
@@ -42,35 +42,35 @@ class IngestStoreTest {
     @Test
     void replayingAPageChangesNothing() {
         List<IngestedResource> page = List.of(resource("a", 1, T0, "2026-11-20"));
-        store.upsert(FEED, page);
+        store.upsert(FEED, page).stored();
         markProcessed();
-        assertThat(store.upsert(FEED, page)).isZero();
+        assertThat(store.upsert(FEED, page).stored()).isZero();
         assertThat(revision("2026-11-20")).isEqualTo(1);
         assertThat(pending()).isZero();
     }
 
     @Test
     void anOlderVersionNeverOverwritesANewerOne() {
-        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(60), "2026-11-20")));
-        assertThat(store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")))).isZero();
+        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(60), "2026-11-20"))).stored();
+        assertThat(store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored()).isZero();
         assertThat(jdbc.sql("SELECT version_id FROM ingest.resource WHERE resource_id = 'a'").query(Long.class).single())
                 .isEqualTo(2);
     }
 
     @Test
     void aNewerVersionRaisesTheChangeAgain() {
-        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")));
+        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored();
         markProcessed();
-        assertThat(store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-20")))).isEqualTo(1);
+        assertThat(store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-20"))).stored()).isEqualTo(1);
         assertThat(revision("2026-11-20")).isEqualTo(2);
         assertThat(pending()).isEqualTo(1);
     }
 
     @Test
     void aResourceMovedToAnotherDayChangesBothDays() {
-        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")));
+        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored();
         markProcessed();
-        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-19")));
+        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-19"))).stored();
         assertThat(pending()).isEqualTo(2);
     }
 
