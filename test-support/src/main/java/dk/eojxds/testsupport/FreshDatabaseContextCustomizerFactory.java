@@ -33,7 +33,12 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshTestDatabase",
                     Map.of("eojxds.db.url", db.url(), "eojxds.db.user", db.user(),
                             "eojxds.db.password", db.password(), "eojxds.db.migration-user", db.user(),
-                            "eojxds.db.migration-password", db.password())));
+                            "eojxds.db.migration-password", db.password(),
+                            // Spring caches test contexts with their pools: idle ones keep one
+                            // connection, not eight, so a module's cached contexts stay well under
+                            // PostgreSQL's max_connections (100)
+                            "spring.datasource.hikari.minimum-idle", "1",
+                            "spring.datasource.hikari.idle-timeout", "10000")));
         }
 
         // All instances are equal: whether two test classes share a context is Spring's decision.

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,18 @@ import org.springframework.stereotype.Component;
 /**
  * FSIII DeliveryReports: a report is validated as a whole (it is the unit the municipality
  * delivers, and its parts refer to each other) and, when valid, each of its resources is stored
- * for the citizen's one current FSIII overview. The report's meta.lastUpdated orders versions: a
- * resource from an older report never overwrites one from a newer report.
+ * for the citizen's one current FSIII overview. One clock orders every report, pulled or pushed:
+ * the gateway's {@code meta.lastUpdated} (a resource from an older report never overwrites one
+ * from a newer report). {@code Bundle.timestamp} is the sender's clock and orders nothing. A pulled
+ * report must carry {@code meta.lastUpdated}; a pushed one without it is ordered by its receipt time
+ * (our clock: never ahead). A {@code meta.lastUpdated} more than {@link #CLOCK_SKEW} in the future
+ * is quarantined (a report stamped 2099 would otherwise freeze the citizen's FSIII data).
  */
 @Component
 class FsiiiReportReader implements FamilyReader {
 
     static final String CURRENT = "current";
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final StructuralParser parser;
     private final FsiiiReportRules rules;
@@ -51,10 +57,12 @@ class FsiiiReportReader implements FamilyReader {
                     List.of("resource-type: feed " + feed.name() + " carries only DeliveryReport Bundles, not "
                             + entry.resourceType()), entry.json());
         }
-        return readReport(entry.id(), entry.json());
+        // a pushed report re-processed from the quarantine is received again now
+        return readReport(entry.id(), entry.json(), PushedReports.FEED_NAME.equals(feed.name()) ? Instant.now() : null);
     }
 
-    EntryOutcome readReport(String id, String json) {
+    /** A report, pulled ({@code receivedAt} null) or pushed (received at {@code receivedAt}). */
+    EntryOutcome readReport(String id, String json, Instant receivedAt) {
         StructuralParser.Parsed<Bundle> parsed = parser.parse(json, Bundle.class);
         List<String> reasons = new ArrayList<>(parsed.problems());
         if (parsed.resource() != null) {
@@ -65,9 +73,16 @@ class FsiiiReportReader implements FamilyReader {
         }
         Bundle report = parsed.resource();
         Cpr citizen = Cpr.of(FsiiiReportRules.citizen(report).orElseThrow().getIdentifierFirstRep().getValue());
-        // the server's stamp orders versions; a pushed report may only carry its delivery time
-        Instant reportUpdated = (report.getMeta().hasLastUpdated() ? report.getMeta().getLastUpdated()
-                : report.getTimestamp()).toInstant();
+        Instant reportUpdated = report.getMeta().hasLastUpdated() ? report.getMeta().getLastUpdated().toInstant()
+                : receivedAt;
+        if (reportUpdated == null) {
+            return EntryOutcome.reject("Bundle", id, List.of("report-last-updated: Bundle.meta.lastUpdated is "
+                    + "required; the gateway stamps every report it holds, and it orders the report's versions"), json);
+        }
+        if (reportUpdated.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            return EntryOutcome.reject("Bundle", id, List.of("timing: Bundle.meta.lastUpdated " + reportUpdated
+                    + " is in the future"), json);
+        }
         IParser encoder = fhir.newJsonParser();
         List<IngestedResource> resources = new ArrayList<>();
         for (Bundle.BundleEntryComponent component : report.getEntry()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.eojxds.model.DataFamily;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -52,10 +53,12 @@ public class PushedReports {
         List<IngestedResource> accepted = new ArrayList<>();
         List<RejectedResource> rejected = new ArrayList<>();
         int reports = 0;
+        Instant receivedAt = Instant.now();
         for (JsonNode entry : delivery.path("entry")) {
             JsonNode report = entry.path("resource");
             reports++;
-            EntryOutcome outcome = reader.readReport(report.path("id").asText(null), report.toString());
+            EntryOutcome outcome = reader.readReport(report.path("id").asText(null), report.toString(),
+                    receivedAt);
             accepted.addAll(outcome.accepted());
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
