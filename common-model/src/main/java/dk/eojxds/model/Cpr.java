@@ -23,7 +23,10 @@ public record Cpr(String value) {
         if (!value.matches("\\d{10}")) {
             throw new InvalidIdentifierException("CPR number must be exactly 10 digits");
         }
-        birthDate(value);
+        if (birthDate(value).isAfter(LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")))) {
+            // the seventh digit's century rule can give a date ahead of today: nobody is born yet then
+            throw new InvalidIdentifierException("CPR number encodes a birth date in the future");
+        }
     }
 
     public static Cpr of(String value) {

@@ -47,4 +47,10 @@ class CprTest {
                 .isEqualTo("Key (citizen_cpr)=(010150-****) already exists; also 010150-**** and id 12345678901");
         assertThat(Cpr.maskAll(null)).isNull();
     }
+
+    @Test
+    void aBirthDateInTheFutureIsNoCprNumber() {
+        assertThatThrownBy(() -> Cpr.of("0101364000")).hasMessageContaining("future");
+        assertThat(Cpr.isValid("0101994000")).isTrue();
+    }
 }

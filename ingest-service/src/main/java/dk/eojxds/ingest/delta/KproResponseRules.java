@@ -35,6 +35,8 @@ final class KproResponseRules {
         }
         if (!response.hasAuthored()) {
             reasons.add("authored: authored (when the answers were given) is required");
+        } else {
+            reasons.addAll(Timing.violations("authored", response.getAuthoredElement()));
         }
         if (organisationSor(response).isEmpty()) {
             reasons.add("author-sor: author must identify the municipal organisation by SOR code (" + SorCode.SYSTEM

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Quantity;
  */
 final class TelmaObservationRules {
 
+    static final String UCUM = "http://unitsofmeasure.org";
 
     private TelmaObservationRules() {
     }
@@ -32,6 +33,8 @@ final class TelmaObservationRules {
         }
         if (!observation.hasEffectiveDateTimeType() || !observation.getEffectiveDateTimeType().hasValue()) {
             reasons.add("effective-datetime: effectiveDateTime is required");
+        } else {
+            reasons.addAll(Timing.violations("effectiveDateTime", observation.getEffectiveDateTimeType()));
         }
         Optional<HomeMeasurement> measurement = measurement(observation);
         if (measurement.isEmpty()) {
@@ -53,6 +56,9 @@ final class TelmaObservationRules {
         }
         Quantity quantity = observation.getValueQuantity();
         List<String> reasons = new ArrayList<>();
+        if (!UCUM.equals(quantity.getSystem())) {
+            reasons.add("unit-system: valueQuantity.system must be UCUM (" + UCUM + "), was '" + quantity.getSystem() + "'");
+        }
         if (!measurement.unit().equals(quantity.getCode())) {
             reasons.add("unit: " + measurement.npuCode() + " must be reported in UCUM '" + measurement.unit()
                     + "', was '" + quantity.getCode() + "'");

@@ -55,6 +55,14 @@ class BadInputCorpusTest {
                 bad("malformed dateTime", TELMA, mutate(obs, o -> o.put("effectiveDateTime", "20th of November")), "structure"),
                 bad("missing meta.lastUpdated", TELMA, mutate(obs, o -> o.remove("meta")), "meta-lastUpdated"),
                 bad("wrong JSON type", TELMA, mutate(obs, o -> o.put("status", 42)), "structure"),
+                bad("measured in the future", TELMA, mutate(obs, o -> o.put("effectiveDateTime", "2099-01-01T07:30:00Z")),
+                        "timing"),
+                bad("a time without a time zone", TELMA, mutate(obs, o -> o.put("effectiveDateTime", "2026-11-20T07:30:00")),
+                        "timezone"),
+                bad("a unit under a system that is not UCUM", TELMA, mutate(obs, o -> ((ObjectNode) o.path("valueQuantity"))
+                        .put("system", "http://example.org/units")), "unit-system"),
+                bad("a CPR whose birth date lies in the future", TELMA, mutate(obs, o -> subjectCpr(o, "0101364000")),
+                        "subject-cpr"),
                 bad("huge payload", TELMA, mutate(obs, o -> ((ObjectNode) o.path("code")).put("text", "x".repeat(1_500_000))), "payload-size"),
                 // K-PRO
                 bad("no questionnaire reference", KPRO, mutate(qr, o -> o.remove("questionnaire")), "questionnaire-reference"),
@@ -63,6 +71,9 @@ class BadInputCorpusTest {
                 bad("answer without value", KPRO, mutate(qr, o -> ((ObjectNode) o.path("item").get(0).path("answer").get(0))
                         .remove("valueInteger")), "answer-value"),
                 bad("missing authored", KPRO, mutate(qr, o -> o.remove("authored")), "authored"),
+                bad("answered in the future", KPRO, mutate(qr, o -> o.put("authored", "2099-01-01T10:00:00Z")), "timing"),
+                bad("answered at a time without a time zone", KPRO, mutate(qr, o -> o.put("authored", "2026-11-20T10:00:00")),
+                        "timezone"),
                 bad("author without SOR", KPRO, mutate(qr, o -> o.remove("author")), "author-sor"),
                 bad("item without linkId", KPRO, mutate(qr, o -> ((ObjectNode) o.path("item").get(0)).remove("linkId")),
                         "item-linkid"),
