@@ -59,7 +59,12 @@ final class FsiiiReportRules {
             if (resource instanceof Patient patient) {
                 citizens.add(patient);
             }
-            byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+            Resource earlier = byReference.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+            if (earlier != null && resource.getIdElement().hasIdPart()) {
+                // two resources under one id: storing both would keep only one of them, silently
+                reasons.add("entry-id-unique: " + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                        + " occurs more than once in the report");
+            }
             if (entry.hasFullUrl()) {
                 byReference.put(entry.getFullUrl(), resource);
             }

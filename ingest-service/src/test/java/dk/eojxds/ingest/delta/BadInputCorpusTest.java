@@ -114,6 +114,12 @@ class BadInputCorpusTest {
                         "completed-intervention-performed"),
                 bad("intervention coded as a condition", FSIII, mutate(report, r -> ((ObjectNode) entry(r, 5).path("code")
                         .path("coding").get(0)).put("code", "J1.1")), "intervention-code"),
+                bad("the same Condition id twice", FSIII, mutate(report, r -> {
+                    ObjectNode copy = ((ObjectNode) r.path("entry").get(3)).deepCopy();
+                    copy.put("fullUrl", "https://gw/Condition/duplicate");
+                    ((ObjectNode) copy.path("resource")).put("id", entry(r, 1).path("id").asText());
+                    ((ArrayNode) r.path("entry")).add(copy);
+                }), "entry-id-unique"),
                 bad("report of the wrong Bundle type", FSIII, mutate(report, r -> r.put("type", "searchset")), "report-type"),
                 bad("report without timestamp", FSIII, mutate(report, r -> r.remove("timestamp")), "report-timestamp"),
                 bad("entry of a type the profile forbids", FSIII, mutate(report, r -> ((ArrayNode) r.path("entry")).addObject()
