@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.crypto.dsig.XMLSignature;
 import org.w3c.dom.Element;
@@ -25,6 +26,7 @@ public final class DgwsVerifier {
 
     public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
     public static final String DSIG = XMLSignature.XMLNS;
+    public static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     public static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
 
     private final TrustedIssuers issuers;
@@ -86,19 +88,14 @@ public final class DgwsVerifier {
 
     // one ID card, a direct child of wsse:Security: a second one would leave open which was verified
     private static Element onlyAssertion(Element security) {
-        Element assertion = null;
-        for (Node node = security.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element e && SAML.equals(e.getNamespaceURI()) && "Assertion".equals(e.getLocalName())) {
-                if (assertion != null) {
-                    throw new DgwsRejection("more than one saml:Assertion in wsse:Security");
-                }
-                assertion = e;
-            }
-        }
-        if (assertion == null) {
+        List<Element> assertions = XmlElements.children(security, SAML, "Assertion");
+        if (assertions.isEmpty()) {
             throw new DgwsRejection("no ID card (saml:Assertion) in wsse:Security");
         }
-        return assertion;
+        if (assertions.size() > 1) {
+            throw new DgwsRejection("more than one saml:Assertion in wsse:Security");
+        }
+        return assertions.get(0);
     }
 
     private VerifiedCard read(Element assertion) {

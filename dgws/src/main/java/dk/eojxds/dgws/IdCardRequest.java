@@ -28,9 +28,6 @@ import org.w3c.dom.Element;
  */
 public final class IdCardRequest {
 
-    static final String SOSI = "http://www.sosi.dk/sosi/2006/04/sosi-1.0.xsd";
-    static final String MEDCOM_NS = DgwsVerifier.MEDCOM;
-
     private IdCardRequest() {
     }
 

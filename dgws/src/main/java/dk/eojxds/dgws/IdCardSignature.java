@@ -123,20 +123,14 @@ public final class IdCardSignature {
     }
 
     private static Element onlySignature(Element assertion) {
-        Element found = null;
-        for (Node node = assertion.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element e && DgwsVerifier.DSIG.equals(e.getNamespaceURI())
-                    && "Signature".equals(e.getLocalName())) {
-                if (found != null) {
-                    throw new DgwsRejection("the ID card carries more than one signature");
-                }
-                found = e;
-            }
-        }
-        if (found == null) {
+        List<Element> signatures = XmlElements.children(assertion, DgwsVerifier.DSIG, "Signature");
+        if (signatures.isEmpty()) {
             throw new DgwsRejection("the ID card is not signed");
         }
-        return found;
+        if (signatures.size() > 1) {
+            throw new DgwsRejection("the ID card carries more than one signature");
+        }
+        return signatures.get(0);
     }
 
     private static void checkShape(SignedInfo signedInfo, String id) {

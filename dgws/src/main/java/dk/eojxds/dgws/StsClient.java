@@ -1,5 +1,6 @@
 package dk.eojxds.dgws;
 
+import dk.eojxds.model.LogSafe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ public final class StsClient {
     public static final String WST = "http://schemas.xmlsoap.org/ws/2005/02/trust";
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String WSA = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String WSSE = DgwsVerifier.WSSE;
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     private static final int MAX_ANSWER_BYTES = 1 << 20;
 

@@ -1,5 +1,6 @@
 package dk.eojxds.dgws;
 
+import dk.eojxds.model.DistinguishedNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,9 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -56,7 +54,7 @@ public final class TrustedIssuers {
             throw new IllegalStateException("eojxds.security.revocation-check needs eojxds.security.trusted-certificates");
         }
         this.pinned = Set.copyOf(pinned);
-        this.subjects = subjects.stream().map(TrustedIssuers::rdns).collect(Collectors.toUnmodifiableSet());
+        this.subjects = subjects.stream().map(DistinguishedNames::rdns).collect(Collectors.toUnmodifiableSet());
         this.anchors = anchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
         this.revocation = revocation;
         try {
@@ -123,23 +121,12 @@ public final class TrustedIssuers {
             throw new DgwsRejection("the ID card's signing certificate is not meant for signatures (key usage)");
         }
         boolean isPinned = pinned.contains(signer);
-        if (!isPinned && !subjects.contains(rdns(signer.getSubjectX500Principal()))) {
+        if (!isPinned && !subjects.contains(DistinguishedNames.rdns(signer.getSubjectX500Principal()))) {
             throw new DgwsRejection("the ID card is not signed by the STS (signer "
                     + signer.getSubjectX500Principal().getName() + ")");
         }
         if (!isPinned || revocation) {
             validatePath(signer, at);
-        }
-    }
-
-    // the RDNs of a name in canonical form, in any order: a subject written "CN=a,O=b" (RFC 4514
-    // order) and one encoded CN first (printed "O=b,CN=a") name the same STS for this purpose
-    private static Set<String> rdns(X500Principal name) {
-        try {
-            return new LdapName(name.getName(X500Principal.CANONICAL)).getRdns().stream().map(Rdn::toString)
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (InvalidNameException e) {
-            throw new IllegalArgumentException("not a distinguished name: " + name, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dk.eojxds.dgws;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -21,5 +23,23 @@ public final class XmlElements {
             }
         }
         return null;
+    }
+
+    /**
+     * Every child element of {@code parent} with this name, in order (none when parent is null):
+     * for the places where a second one must be refused (a second card, signature or header).
+     */
+    public static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        if (parent == null) {
+            return found;
+        }
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                found.add(element);
+            }
+        }
+        return found;
     }
 }

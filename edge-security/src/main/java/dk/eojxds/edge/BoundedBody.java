@@ -15,6 +15,15 @@ public final class BoundedBody {
     private BoundedBody() {
     }
 
+    /** A body over the limit: 413 where it reaches Spring MVC; SOAP and FHIR endpoints answer in their own form. */
+    public static final class TooLarge extends ResponseStatusException {
+
+        TooLarge(long limit) {
+            super(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit + " bytes");
+        }
+    }
+
+    /** The body, at most {@code limit} bytes read. @throws TooLarge when it is larger */
     public static byte[] read(HttpServletRequest request, long limit) throws IOException {
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
@@ -28,8 +37,7 @@ public final class BoundedBody {
         }
     }
 
-    private static ResponseStatusException tooLarge(long limit) {
-        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit
-                + " bytes");
+    private static TooLarge tooLarge(long limit) {
+        return new TooLarge(limit);
     }
 }

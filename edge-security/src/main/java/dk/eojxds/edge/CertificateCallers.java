@@ -1,14 +1,10 @@
 package dk.eojxds.edge;
 
+import dk.eojxds.model.DistinguishedNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -24,7 +20,8 @@ final class CertificateCallers implements UserDetailsService {
     private final Map<Set<String>, List<AccessProperties.Role>> roles = new HashMap<>();
 
     CertificateCallers(List<AccessProperties.ClientCertificate> certificates) {
-        certificates.forEach(c -> roles.put(canonical(c.subject()), c.roles() == null ? List.of() : c.roles()));
+        certificates.forEach(c -> roles.put(DistinguishedNames.rdns(c.subject()),
+                c.roles() == null ? List.of() : c.roles()));
     }
 
     boolean isEmpty() {
@@ -33,20 +30,11 @@ final class CertificateCallers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String subject) {
-        List<AccessProperties.Role> granted = roles.get(canonical(subject));
+        List<AccessProperties.Role> granted = roles.get(DistinguishedNames.rdns(subject));
         if (granted == null) {
             throw new UsernameNotFoundException("no client certificate subject configured as " + subject);
         }
         return User.withUsername(subject).password("").authorities(granted.stream()
                 .map(role -> Roles.role(role.name())).toList()).build();
-    }
-
-    static Set<String> canonical(String subject) {
-        try {
-            return new LdapName(new X500Principal(subject).getName(X500Principal.CANONICAL)).getRdns().stream()
-                    .map(Rdn::toString).collect(Collectors.toUnmodifiableSet());
-        } catch (InvalidNameException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a distinguished name: " + subject, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.eojxds.edge;
 
+import dk.eojxds.model.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,8 +24,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
             throws IOException {
-        log.warn("Refused {} {} from {}: not authenticated ({})", request.getMethod(), safe(request.getRequestURI()),
-                request.getRemoteAddr(), safe(reason.getMessage()));
+        log.warn("Refused {} {} from {}: not authenticated ({})", request.getMethod(), LogSafe.text(request.getRequestURI(), 200),
+                request.getRemoteAddr(), LogSafe.text(reason.getMessage(), 200));
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, 401, "Unauthorized", "Authentication is required: a bearer token or a client certificate.");
     }
@@ -33,8 +34,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException reason)
             throws IOException {
         String who = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        log.warn("Refused {} {} to {} from {}: not allowed", request.getMethod(), safe(request.getRequestURI()),
-                safe(who), request.getRemoteAddr());
+        log.warn("Refused {} {} to {} from {}: not allowed", request.getMethod(), LogSafe.text(request.getRequestURI(), 200),
+                LogSafe.text(who, 200), request.getRemoteAddr());
         write(response, 403, "Forbidden", "The caller may not do this.");
     }
 
@@ -44,14 +45,5 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}");
-    }
-
-    // the request line is the caller's text: no line breaks into the log, and not too much of it
-    static String safe(String text) {
-        if (text == null) {
-            return null;
-        }
-        String cut = text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

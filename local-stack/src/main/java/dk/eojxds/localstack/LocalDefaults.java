@@ -1,6 +1,6 @@
 package dk.eojxds.localstack;
 
-import dk.eojxds.devstack.sts.TestStsController;
+import dk.eojxds.devstack.sts.TestSts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ final class LocalDefaults {
                 + Path.of(issuerKey).toAbsolutePath().toUri();
         settings.put("xds-repository-service", merge(List.of(jwt,
                 "eojxds.security.trusted-certificates=" + ca,
-                "eojxds.security.sts-subjects=" + TestStsController.SUBJECT), settings.get("xds-repository-service")));
+                "eojxds.security.sts-subjects=" + TestSts.SUBJECT), settings.get("xds-repository-service")));
         settings.put("ingest-service", merge(List.of(jwt), settings.get("ingest-service")));
         settings.put("registry-adapter", merge(List.of(jwt,
                 "eojxds.registry.dgws.certificate=" + organisationCertificate,

@@ -1,7 +1,7 @@
 package dk.eojxds.registry;
 
-import org.apache.cxf.Bus;
 import dk.eojxds.registry.register.RegistryProperties;
+import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.transport.http.HTTPConduitConfigurer;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;

@@ -3,8 +3,8 @@ package dk.eojxds.devstack.registry;
 import dk.eojxds.devstack.sts.TestSts;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
-import dk.eojxds.dgws.LogSafe;
 import dk.eojxds.dgws.TrustedIssuers;
+import dk.eojxds.model.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,6 @@ import org.w3c.dom.Element;
 class DgwsRequired extends AbstractSoapInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(DgwsRequired.class);
-    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
     private final DgwsVerifier verifier;
     private final boolean required;
@@ -48,12 +47,12 @@ class DgwsRequired extends AbstractSoapInterceptor {
             return;
         }
         try {
-            verifier.verify(element(message.getHeader(new QName(WSSE, "Security"))),
+            verifier.verify(element(message.getHeader(new QName(DgwsVerifier.WSSE, "Security"))),
                     element(message.getHeader(new QName(DgwsVerifier.MEDCOM, "Header"))), Map.of());
         } catch (DgwsRejection e) {
             log.warn("Registry stand-in refused a request: {}", LogSafe.text(e.getMessage()));
             SoapFault fault = new SoapFault("DGWS: " + e.getMessage(), message.getVersion().getSender());
-            fault.addSubCode(new QName(WSSE, "FailedAuthentication"));
+            fault.addSubCode(new QName(DgwsVerifier.WSSE, "FailedAuthentication"));
             throw fault;
         }
     }

@@ -3,10 +3,10 @@ package dk.eojxds.devstack.sts;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.IdCardSignature;
-import dk.eojxds.dgws.LogSafe;
 import dk.eojxds.dgws.SecureXml;
 import dk.eojxds.dgws.StsClient;
 import dk.eojxds.dgws.XmlElements;
+import dk.eojxds.model.LogSafe;
 import dk.eojxds.testsupport.sts.IdCardIssuer;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -33,10 +33,7 @@ import org.w3c.dom.NodeList;
  * Never for production.
  */
 @RestController
-public class TestStsController {
-
-    /** The subject of the certificate the test STS signs ID cards with (what a repository pins). */
-    public static final String SUBJECT = TestSts.SUBJECT;
+class TestStsController {
 
     private static final Logger log = LoggerFactory.getLogger(TestStsController.class);
 

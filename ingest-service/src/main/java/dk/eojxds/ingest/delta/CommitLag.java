@@ -2,6 +2,8 @@ package dk.eojxds.ingest.delta;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ class CommitLag {
     private final MeterRegistry meters;
     private final double warnAfterSeconds;
     private final double windowSeconds;
+    // built once per feed, not once per page
+    private final Map<String, DistributionSummary> byFeed = new ConcurrentHashMap<>();
 
     CommitLag(MeterRegistry meters, GatewayProperties properties) {
         this.meters = meters;
@@ -30,9 +34,10 @@ class CommitLag {
     }
 
     void record(Feed feed, double[] lagSeconds, String foundBy) {
-        DistributionSummary lags = DistributionSummary.builder("eojxds.ingest.commit.lag").baseUnit("seconds")
+        DistributionSummary lags = byFeed.computeIfAbsent(feed.name(), name -> DistributionSummary
+                .builder("eojxds.ingest.commit.lag").baseUnit("seconds")
                 .description("seconds from a resource's meta.lastUpdated to its being stored")
-                .tag("feed", feed.name()).publishPercentileHistogram().register(meters);
+                .tag("feed", name).publishPercentileHistogram().register(meters));
         int late = 0;
         double latest = 0;
         for (double lag : lagSeconds) {

@@ -1,18 +1,19 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,7 +192,7 @@ public class DeltaPoller {
             if (loop) {
                 meters.counter("eojxds.ingest.page.loops", "feed", feed.name()).increment();
                 throw new GatewayUnavailableException("page loop: the next link of page " + pages + " ("
-                        + LogSafe.url(current.nextUrl()) + ") was already read in this poll; the pages before are "
+                        + LogSafe.text(current.nextUrl()) + ") was already read in this poll; the pages before are "
                         + "stored, the cursor stays where they left it", null);
             }
             if (Duration.between(now, clock.instant()).compareTo(maxPollDuration) > 0) {

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +25,13 @@ import org.springframework.stereotype.Component;
  * the gateway's {@code meta.lastUpdated} (a resource from an older report never overwrites one
  * from a newer report). {@code Bundle.timestamp} is the sender's clock and orders nothing. A pulled
  * report must carry {@code meta.lastUpdated}; a pushed one without it is ordered by its receipt time
- * (our clock: never ahead). A {@code meta.lastUpdated} more than {@link #CLOCK_SKEW} in the future
+ * (our clock: never ahead). A {@code meta.lastUpdated} more than {@link Timing#CLOCK_SKEW} in the future
  * is quarantined (a report stamped 2099 would otherwise freeze the citizen's FSIII data).
  */
 @Component
 class FsiiiReportReader implements FamilyReader {
 
     static final String CURRENT = "current";
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final StructuralParser parser;
     private final FsiiiReportRules rules;
@@ -79,7 +77,7 @@ class FsiiiReportReader implements FamilyReader {
             return EntryOutcome.reject("Bundle", id, List.of("report-last-updated: Bundle.meta.lastUpdated is "
                     + "required; the gateway stamps every report it holds, and it orders the report's versions"), json);
         }
-        if (reportUpdated.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+        if (Timing.inFuture(reportUpdated)) {
             return EntryOutcome.reject("Bundle", id, List.of("timing: Bundle.meta.lastUpdated " + reportUpdated
                     + " is in the future"), json);
         }

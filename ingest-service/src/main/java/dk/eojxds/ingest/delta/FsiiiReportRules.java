@@ -1,10 +1,10 @@
 package dk.eojxds.ingest.delta;
 
-import dk.eojxds.model.fsiii.FsiiiTerminology;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.SorCode;
+import dk.eojxds.model.fsiii.FsiiiTerminology;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.LogSafe;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class GatewayClient {
         } catch (IOException e) {
             // A page whose own structure cannot be read cannot be split into entries; retrying later
             // is the only way not to lose them (the cursor does not move).
-            throw new GatewayUnavailableException("gateway page is not a readable Bundle: " + LogSafe.url(url) + ": "
+            throw new GatewayUnavailableException("gateway page is not a readable Bundle: " + LogSafe.text(url) + ": "
                     + e.getMessage(), e);
         }
     }

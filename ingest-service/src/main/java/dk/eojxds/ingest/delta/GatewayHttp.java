@@ -1,6 +1,8 @@
 package dk.eojxds.ingest.delta;
 
 import dk.eojxds.model.Backoff;
+import dk.eojxds.model.LogSafe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -124,8 +125,8 @@ class GatewayHttp {
         if (!origins.allows(url)) {
             meters.counter("eojxds.ingest.foreign.urls").increment();
             log.error("Refused to call {} (reached from {}): it is not the gateway's origin, and the gateway's "
-                    + "credentials go nowhere else", LogSafe.url(url), LogSafe.url(requested));
-            throw new GatewayUnavailableException("refused a URL outside the gateway's origin: " + LogSafe.url(url), null);
+                    + "credentials go nowhere else", LogSafe.text(url), LogSafe.text(requested));
+            throw new GatewayUnavailableException("refused a URL outside the gateway's origin: " + LogSafe.text(url), null);
         }
     }
 

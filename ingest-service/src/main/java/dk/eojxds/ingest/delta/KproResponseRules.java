@@ -5,8 +5,8 @@ import dk.eojxds.model.SorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /** Plausibility rules for a K-PRO questionnaire response; each violation names its rule. */
 final class KproResponseRules {

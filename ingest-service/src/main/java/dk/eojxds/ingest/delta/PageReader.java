@@ -45,8 +45,7 @@ class PageReader {
             return EntryOutcome.reject(entry.resourceType(), null, List.of("id: the resource has no id, or one that is "
                     + "not a FHIR id ([A-Za-z0-9-.]{1,64}; Resource.id)"), entry.json());
         }
-        if (entry.lastUpdated() != null && entry.lastUpdated().isAfter(java.time.Instant.now().plus(
-                FsiiiReportReader.CLOCK_SKEW))) {
+        if (entry.lastUpdated() != null && Timing.inFuture(entry.lastUpdated())) {
             return EntryOutcome.reject(entry.resourceType(), entry.id(), List.of("timing: meta.lastUpdated "
                     + entry.lastUpdated() + " is in the future"), entry.json());
         }

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,13 +38,7 @@ record QuarantineText(List<String> reasons, String payload, String payloadSha256
     }
 
     static String bounded(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        String cut = text.length() > max ? text.substring(0, max) + "…" : text;
-        StringBuilder safe = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return safe.toString();
+        return LogSafe.text(text, max);
     }
 
     private static String sha256(String text) {

@@ -22,13 +22,17 @@ final class Timing {
     private Timing() {
     }
 
+    /** Later than now by more than the clock skew we allow the gateway and the municipalities. */
+    static boolean inFuture(Instant instant) {
+        return instant.isAfter(Instant.now().plus(CLOCK_SKEW));
+    }
+
     static List<String> violations(String element, BaseDateTimeType value) {
         List<String> reasons = new ArrayList<>();
         String text = value.getValueAsString();
         if (text != null && TIME_WITHOUT_ZONE.matcher(text).matches()) {
             reasons.add("timezone: " + element + " has a time without a time zone (" + text + ")");
-        } else if (value.getValue() != null
-                && value.getValue().toInstant().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+        } else if (value.getValue() != null && inFuture(value.getValue().toInstant())) {
             reasons.add("timing: " + element + " " + text + " is in the future");
         }
         return reasons;

@@ -1,14 +1,15 @@
 package dk.eojxds.ingest.push;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.eojxds.edge.BoundedBody;
 import dk.eojxds.ingest.delta.PushedReports;
 import dk.eojxds.ingest.delta.RejectedResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,14 +45,12 @@ class PushController {
             consumes = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE}, produces = FHIR_JSON)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         OperationOutcome outcome = new OperationOutcome();
-        if (request.getContentLengthLong() > maxBytes) {
+        String body;
+        try {
+            body = new String(BoundedBody.read(request, maxBytes), StandardCharsets.UTF_8);
+        } catch (BoundedBody.TooLarge e) {
             return tooLarge(outcome);
         }
-        byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (bytes.length > maxBytes) {
-            return tooLarge(outcome);
-        }
-        String body = new String(bytes, StandardCharsets.UTF_8);
         try {
             PushedReports.Result result = reports.accept(body);
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dk.eojxds.ingest.IngestApplication;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "eojxds.fkg.stalled-after=PT0S"})
 class HostileGatewayTest {
 
-    static final Fake GATEWAY = new Fake();
-    static final Fake ELSEWHERE = new Fake();
+    static final FakeGateway GATEWAY = new FakeGateway();
+    static final FakeGateway ELSEWHERE = new FakeGateway();
 
     @Autowired
     DeltaPoller poller;
@@ -47,45 +41,6 @@ class HostileGatewayTest {
     @Autowired
     GatewayFeedsHealthIndicator health;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-    /** A loopback HTTP server that answers every request with what the test says, and remembers the requests. */
-    static final class Fake {
-        final HttpServer server;
-        final List<String> requests = new CopyOnWriteArrayList<>();
-        final List<String> authorizations = new CopyOnWriteArrayList<>();
-        volatile Function<HttpExchange, String> answer = exchange -> "{}";
-        // when set, sent as they are (bytes that are not UTF-8)
-        volatile byte[] rawAnswer;
-
-        Fake() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", exchange -> {
-                requests.add(exchange.getRequestURI().toString());
-                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                if (authorization != null) {
-                    authorizations.add(authorization);
-                }
-                String body = exchange.getRequestURI().getPath().equals("/token")
-                        ? "{\"access_token\":\"gateway-secret-token\",\"expires_in\":300}" : answer.apply(exchange);
-                byte[] bytes = rawAnswer != null && !exchange.getRequestURI().getPath().equals("/token")
-                        ? rawAnswer : body.getBytes(StandardCharsets.UTF_8);
-                if (exchange.getResponseCode() == -1) {
-                    exchange.sendResponseHeaders(200, bytes.length);
-                }
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-        }
-    }
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {

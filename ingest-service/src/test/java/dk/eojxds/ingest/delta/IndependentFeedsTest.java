@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "eojxds.fkg.read-timeout=PT60S", "eojxds.fkg.feeds.fsiii.enabled=false"})
 class IndependentFeedsTest {
 
-    static final HostileGatewayTest.Fake HANGING = new HostileGatewayTest.Fake();
-    static final HostileGatewayTest.Fake HEALTHY = new HostileGatewayTest.Fake();
+    static final FakeGateway HANGING = new FakeGateway();
+    static final FakeGateway HEALTHY = new FakeGateway();
     static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     @Autowired

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false"})
 class PoisonPageTest {
 
-    static final HostileGatewayTest.Fake GATEWAY = new HostileGatewayTest.Fake();
+    static final FakeGateway GATEWAY = new FakeGateway();
 
     @Autowired
     DeltaPoller poller;

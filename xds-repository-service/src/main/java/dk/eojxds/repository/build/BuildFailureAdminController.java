@@ -1,7 +1,7 @@
 package dk.eojxds.repository.build;
 
-import java.util.List;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

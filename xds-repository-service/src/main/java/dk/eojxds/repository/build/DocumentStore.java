@@ -1,7 +1,7 @@
 package dk.eojxds.repository.build;
 
-import dk.eojxds.model.Cpr;
 import dk.eojxds.model.Code;
+import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DocumentMetadata;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dk.eojxds.repository.retrieve;
 
 import static dk.eojxds.dgws.XmlElements.child;
 
+import dk.eojxds.dgws.XmlElements;
 import dk.eojxds.repository.security.DgwsGate;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,16 +77,11 @@ final class Iti43RequestReader {
 
     // a security header block twice would leave open which one was checked and which one is read
     private static Element single(Element header, String namespace, String localName) {
-        Element found = child(header, namespace, localName);
-        if (found != null) {
-            for (Node node = found.getNextSibling(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
-                        && localName.equals(element.getLocalName())) {
-                    throw SoapFault.sender(null, "the header block " + localName + " occurs more than once");
-                }
-            }
+        List<Element> found = XmlElements.children(header, namespace, localName);
+        if (found.size() > 1) {
+            throw SoapFault.sender(null, "the header block " + localName + " occurs more than once");
         }
-        return found;
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static byte[] envelopeBytes(String contentType, byte[] body) {

@@ -1,10 +1,11 @@
 package dk.eojxds.repository.retrieve;
 
-import dk.eojxds.repository.audit.AuditTrail;
 import dk.eojxds.dgws.CallerIdentity;
-import dk.eojxds.repository.security.DgwsGate;
 import dk.eojxds.dgws.DgwsRejection;
-import dk.eojxds.dgws.LogSafe;
+import dk.eojxds.edge.BoundedBody;
+import dk.eojxds.model.LogSafe;
+import dk.eojxds.repository.audit.AuditTrail;
+import dk.eojxds.repository.security.DgwsGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServlet;
@@ -93,11 +94,10 @@ final class Iti43Servlet extends HttpServlet {
      */
     private Iti43Request readRefusingAudited(HttpServletRequest http) throws IOException {
         try {
-            if (http.getContentLengthLong() > maxRequestBytes) {
-                throw SoapFault.tooLarge(maxRequestBytes);
-            }
-            byte[] body = http.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-            if (body.length > maxRequestBytes) {
+            byte[] body;
+            try {
+                body = BoundedBody.read(http, maxRequestBytes);
+            } catch (BoundedBody.TooLarge e) {
                 throw SoapFault.tooLarge(maxRequestBytes);
             }
             return reader.read(http.getContentType(), body);

@@ -3,8 +3,8 @@ package dk.eojxds.repository.security;
 import dk.eojxds.dgws.CallerIdentity;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
-import dk.eojxds.dgws.LogSafe;
 import dk.eojxds.dgws.TrustedIssuers;
+import dk.eojxds.model.LogSafe;
 import dk.eojxds.repository.audit.AuditTrail;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
 @Component
 public class DgwsGate {
 
-    public static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    public static final String WSSE = DgwsVerifier.WSSE;
     public static final String MEDCOM = DgwsVerifier.MEDCOM;
     public static final String HSUID = "http://www.nsi.dk/hsuid/2016/08/hsuid-1.1.xsd";
 

@@ -8,9 +8,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dk.eojxds.dgws.CallerIdentity;
 import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.repository.audit.AuditTrail;
-import dk.eojxds.dgws.CallerIdentity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

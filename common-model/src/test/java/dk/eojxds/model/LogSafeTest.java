@@ -1,4 +1,4 @@
-package dk.eojxds.dgws;
+package dk.eojxds.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
