@@ -57,7 +57,9 @@ final class LocalDefaults {
         settings.put("xds-repository-service", merge(List.of(jwt,
                 "eojxds.security.trusted-certificates=" + ca,
                 "eojxds.security.sts-subjects=" + TestSts.SUBJECT), settings.get("xds-repository-service")));
-        settings.put("ingest-service", merge(List.of(jwt), settings.get("ingest-service")));
+        // the local stack has no copy of KL's FSIII CodeSystem: the built-in extract, explicitly
+        settings.put("ingest-service", merge(List.of(jwt, "eojxds.fsiii.built-in-terminology=true"),
+                settings.get("ingest-service")));
         settings.put("registry-adapter", merge(List.of(jwt,
                 "eojxds.registry.dgws.certificate=" + organisationCertificate,
                 "eojxds.registry.dgws.private-key=" + organisationKey,

@@ -25,6 +25,12 @@ public final class FsiiiTerminology {
 
     public static final String SYSTEM = "urn:oid:1.2.208.176.2.21";
 
+    /**
+     * The canonical the FSIII CodeSystem had before KL moved it to the OID; KL's
+     * municipality-healthcare-data profiles (and reports written to them) still use it.
+     */
+    public static final String LEGACY_SYSTEM = "http://kl.dk/fhir/common/caresocial/CodeSystem/FSIII";
+
     public enum Category { HOME_CARE_CONDITION, NURSING_CONDITION, SEVERITY, INTERVENTION, GOAL_TYPE, OTHER }
 
     // Group roots in both spellings: the category follows from which root a code descends from.
@@ -43,19 +49,29 @@ public final class FsiiiTerminology {
 
     private final Map<String, String> parents;
     private final Map<String, String> displays;
+    private final String source;
 
-    private FsiiiTerminology(Map<String, String> parents, Map<String, String> displays) {
+    private FsiiiTerminology(Map<String, String> parents, Map<String, String> displays, String source) {
         this.parents = parents;
         this.displays = displays;
+        this.source = source;
     }
 
-    /** The built-in extract. */
+    /** The built-in extract: the codes the simulator, the tests and KL's example reports use, not all of FSIII. */
     public static FsiiiTerminology builtIn() {
         try (InputStream in = FsiiiTerminology.class.getResourceAsStream("/fsiii/fsiii-core-codes.tsv")) {
-            return fromTsv(in);
+            return fromTsv(in, BUILT_IN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The name {@link #source()} gives the built-in extract. */
+    public static final String BUILT_IN = "the built-in extract";
+
+    /** True for both spellings of the FSIII code system. */
+    public static boolean isFsiiiSystem(String system) {
+        return SYSTEM.equals(system) || LEGACY_SYSTEM.equals(system);
     }
 
     /** The file named by configuration, or the built-in extract when none is named. */
@@ -66,13 +82,13 @@ public final class FsiiiTerminology {
     /** A FHIR CodeSystem JSON file (nested concepts), or the TSV format of the built-in extract. */
     public static FsiiiTerminology load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return file.toString().endsWith(".json") ? fromCodeSystem(in) : fromTsv(in);
+            return file.toString().endsWith(".json") ? fromCodeSystem(in, file.toString()) : fromTsv(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the FSIII code system " + file, e);
         }
     }
 
-    static FsiiiTerminology fromTsv(InputStream in) throws IOException {
+    static FsiiiTerminology fromTsv(InputStream in, String source) throws IOException {
         Map<String, String> parents = new HashMap<>();
         Map<String, String> displays = new HashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -86,14 +102,20 @@ public final class FsiiiTerminology {
                 parents.put(columns[0], columns[1]);
             }
         }
-        return new FsiiiTerminology(parents, displays);
+        return new FsiiiTerminology(parents, displays, source);
     }
 
-    static FsiiiTerminology fromCodeSystem(InputStream in) throws IOException {
+    static FsiiiTerminology fromCodeSystem(InputStream in, String source) throws IOException {
         Map<String, String> parents = new HashMap<>();
         Map<String, String> displays = new HashMap<>();
-        walk(new ObjectMapper().readTree(in).path("concept"), null, parents, displays);
-        return new FsiiiTerminology(parents, displays);
+        JsonNode codeSystem = new ObjectMapper().readTree(in);
+        if (!"CodeSystem".equals(codeSystem.path("resourceType").asText())
+                || !isFsiiiSystem(codeSystem.path("url").asText())) {
+            throw new IllegalArgumentException(source + " is not the FSIII CodeSystem (url " + SYSTEM + ")");
+        }
+        walk(codeSystem.path("concept"), null, parents, displays);
+        String version = codeSystem.path("version").asText("");
+        return new FsiiiTerminology(parents, displays, source + (version.isEmpty() ? "" : " (version " + version + ")"));
     }
 
     private static void walk(JsonNode concepts, String parent, Map<String, String> parents,
@@ -114,6 +136,30 @@ public final class FsiiiTerminology {
 
     public Optional<String> display(String code) {
         return Optional.ofNullable(displays.get(code));
+    }
+
+    /** True when {@code code} lies strictly below {@code ancestor} (FHIR's descendent-of filter). */
+    public boolean isDescendantOf(String code, String ancestor) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (String current = parents.get(code); current != null && seen.add(current); current = parents.get(current)) {
+            if (current.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Optional<String> parent(String code) {
+        return Optional.ofNullable(parents.get(code));
+    }
+
+    /** Where the codes came from: a file (with the CodeSystem's version) or {@link #BUILT_IN}. */
+    public String source() {
+        return source;
+    }
+
+    public boolean isBuiltIn() {
+        return BUILT_IN.equals(source);
     }
 
     public Category category(String code) {

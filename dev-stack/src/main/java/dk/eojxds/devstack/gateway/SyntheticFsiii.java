@@ -94,7 +94,7 @@ public final class SyntheticFsiii {
         plan.setPeriod(new Period().setStart(Date.from(at)));
         plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS)
                 .setCode(newCodes ? code("23a80ae9-ab88-48ed-a689-36bdd3cc6e41",
-                        "§ 83 stk. 1, nr. 1 Personlig hjælp og pleje") : code("H1b", "Hjemmehjælp - Praktisk hjælp og støtte"))
+                        "§ 83 stk. 1, nr. 1 Personlig hjælp og pleje") : code("H1.1", "Personlig hygiejne"))
                 .addReasonReference(new Reference("Condition/" + homeCare.getIdElement().getIdPart()));
         add(report, plan);
 

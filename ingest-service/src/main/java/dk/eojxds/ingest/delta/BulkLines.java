@@ -45,6 +45,7 @@ public class BulkLines {
         List<IngestedResource> kpro = new ArrayList<>();
         List<IngestedResource> fsiii = new ArrayList<>();
         List<RejectedResource> rejected = new ArrayList<>();
+        List<WithheldResource> withheld = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -66,10 +67,12 @@ public class BulkLines {
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
             }
+            withheld.addAll(outcome.withheld());
         }
         int stored = store.upsert(TELMA, telma).stored() + store.upsert(KPRO, kpro).stored()
                 + store.upsert(FSIII, fsiii).stored();
         store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
+        store.withhold(FSIII, withheld);
         return new Outcome(stored, rejected.size());
     }
 

@@ -7,6 +7,8 @@ import dk.eojxds.model.DataFamily;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
@@ -36,11 +38,13 @@ class FsiiiReportReader implements FamilyReader {
     private final StructuralParser parser;
     private final FsiiiReportRules rules;
     private final FhirContext fhir;
+    private final FsiiiProperties properties;
 
-    FsiiiReportReader(StructuralParser parser, FsiiiReportRules rules, FhirContext fhir) {
+    FsiiiReportReader(StructuralParser parser, FsiiiReportRules rules, FhirContext fhir, FsiiiProperties properties) {
         this.parser = parser;
         this.rules = rules;
         this.fhir = fhir;
+        this.properties = properties;
     }
 
     @Override
@@ -56,16 +60,42 @@ class FsiiiReportReader implements FamilyReader {
                             + entry.resourceType()), entry.json());
         }
         // a pushed report re-processed from the quarantine is received again now
-        return readReport(entry.id(), entry.json(), PushedReports.FEED_NAME.equals(feed.name()) ? Instant.now() : null);
+        return readReport(feed, entry.id(), entry.json(), PushedReports.FEED_NAME.equals(feed.name()) ? Instant.now() : null);
     }
 
-    /** A report, pulled ({@code receivedAt} null) or pushed (received at {@code receivedAt}). */
-    EntryOutcome readReport(String id, String json, Instant receivedAt) {
+    /**
+     * A report of {@code feed}, pulled ({@code receivedAt} null) or pushed (received at
+     * {@code receivedAt}). Its resources outside the feed's scope are withheld: not stored, and
+     * cut out of the payload if the report goes to the quarantine.
+     */
+    EntryOutcome readReport(Feed feed, String id, String json, Instant receivedAt) {
         StructuralParser.Parsed<Bundle> parsed = parser.parse(json, Bundle.class);
         List<String> reasons = new ArrayList<>(parsed.problems());
+        List<WithheldResource> withheld = List.of();
         if (parsed.resource() != null) {
-            reasons.addAll(rules.violations(parsed.resource()));
+            FsiiiReportRules.Checked checked = rules.check(parsed.resource(), properties.scopeOf(feed.name()));
+            reasons.addAll(checked.violations());
+            withheld = withheld(id, checked.withheld());
         }
+        EntryOutcome outcome = read(id, json, receivedAt, parsed, reasons, withheld);
+        if (outcome.rejected() != null && !withheld.isEmpty()) {
+            RejectedResource rejected = outcome.rejected();
+            List<String> noted = new ArrayList<>(rejected.reasons());
+            noted.add(OutOfScopeRedaction.NOTE);
+            outcome = EntryOutcome.reject(rejected.resourceType(), rejected.resourceId(), noted,
+                    OutOfScopeRedaction.without(rejected.rawPayload(), withheld));
+        }
+        return outcome.withheld(withheld);
+    }
+
+    private static List<WithheldResource> withheld(String reportId, Map<Resource, String> outOfScope) {
+        return outOfScope.entrySet().stream().map(e -> new WithheldResource(e.getKey().fhirType(),
+                Objects.requireNonNullElse(e.getKey().getIdElement().getIdPart(), "(no id)"), reportId, e.getValue()))
+                .toList();
+    }
+
+    private EntryOutcome read(String id, String json, Instant receivedAt, StructuralParser.Parsed<Bundle> parsed,
+                              List<String> reasons, List<WithheldResource> withheld) {
         if (!reasons.isEmpty()) {
             return EntryOutcome.reject("Bundle", id, reasons, json);
         }
@@ -83,8 +113,13 @@ class FsiiiReportReader implements FamilyReader {
         }
         IParser encoder = fhir.newJsonParser();
         List<IngestedResource> resources = new ArrayList<>();
+        java.util.Set<String> outOfScope = withheld.stream().map(w -> w.resourceType() + "/" + w.resourceId())
+                .collect(java.util.stream.Collectors.toSet());
         for (Bundle.BundleEntryComponent component : report.getEntry()) {
             Resource resource = component.getResource();
+            if (outOfScope.contains(resource.fhirType() + "/" + resource.getIdElement().getIdPart())) {
+                continue;
+            }
             resources.add(new IngestedResource(resource.fhirType(), resource.getIdElement().getIdPart(),
                     DataFamily.FSIII, citizen, CURRENT, null, reportUpdated, status(resource),
                     encoder.encodeResourceToString(resource)));

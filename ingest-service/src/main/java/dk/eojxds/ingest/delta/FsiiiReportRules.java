@@ -4,14 +4,17 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.SorCode;
+import dk.eojxds.model.fsiii.FsiiiScope;
 import dk.eojxds.model.fsiii.FsiiiTerminology;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -19,7 +22,10 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * The KL Gateway rules for a DeliveryReport ({@code klgateway-care-delivery-report}), coded in
  * Java: report shape, one citizen with a valid CPR and SOR, allowed entry types, references that
- * resolve inside the report, and the per-profile rules of {@link FsiiiResourceRules}.
+ * resolve inside the report, and the per-profile rules of {@link FsiiiResourceRules} and
+ * {@link FsiiiObservationRules}. Which of the report's resources lie outside the feed's
+ * {@link FsiiiScope} is decided first: those are withheld (never stored), and only the rest is
+ * held to its profile.
  */
 final class FsiiiReportRules {
 
@@ -28,13 +34,25 @@ final class FsiiiReportRules {
 
     private final FhirTerser terser;
     private final FsiiiResourceRules resourceRules;
+    private final FsiiiObservationRules observationRules;
 
     FsiiiReportRules(FhirContext fhir, FsiiiTerminology terminology) {
         this.terser = fhir.newTerser();
-        this.resourceRules = new FsiiiResourceRules(terminology);
+        FsiiiCodes codes = new FsiiiCodes(terminology);
+        this.resourceRules = new FsiiiResourceRules(codes);
+        this.observationRules = new FsiiiObservationRules(codes);
     }
 
+    /** A report checked for a scope: what breaks a rule, and the resources outside the scope with the rule that says so. */
+    record Checked(List<String> violations, Map<Resource, String> withheld) {
+    }
+
+    /** Only the violations, for the care scope (every resource in scope). */
     List<String> violations(Bundle report) {
+        return check(report, FsiiiScope.CARE).violations();
+    }
+
+    Checked check(Bundle report, FsiiiScope scope) {
         List<String> reasons = new ArrayList<>();
         if (report.getType() != Bundle.BundleType.COLLECTION) {
             reasons.add("report-type: a DeliveryReport is a Bundle of type collection");
@@ -74,15 +92,40 @@ final class FsiiiReportRules {
         } else {
             reasons.addAll(citizenViolations(citizens.get(0)));
         }
+        Map<Resource, String> withheld = withheld(report, byReference, scope);
         for (Bundle.BundleEntryComponent entry : report.getEntry()) {
             Resource resource = entry.getResource();
             if (resource == null) {
                 continue;
             }
             reasons.addAll(referenceViolations(resource, byReference, citizens.size() == 1 ? citizens.get(0) : null));
-            reasons.addAll(resourceRules.violations(resource, byReference));
+            if (!withheld.containsKey(resource)) {
+                reasons.addAll(resourceRules.violations(resource, byReference, scope));
+                reasons.addAll(observationRules.violations(resource, byReference, scope));
+            }
         }
-        return reasons;
+        return new Checked(reasons, withheld);
+    }
+
+    // Conditions, goals and interventions first: a follow-up on one of those withheld is withheld too.
+    private Map<Resource, String> withheld(Bundle report, Map<String, Resource> byReference, FsiiiScope scope) {
+        Map<Resource, String> withheld = new IdentityHashMap<>();
+        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
+            Resource resource = entry.getResource();
+            String rule = resource == null ? null : resourceRules.outOfScope(resource, scope);
+            if (rule != null) {
+                withheld.put(resource, rule);
+            }
+        }
+        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
+            if (entry.getResource() instanceof Observation observation) {
+                String rule = observationRules.outOfScope(observation, scope, byReference, withheld.keySet());
+                if (rule != null) {
+                    withheld.put(observation, rule);
+                }
+            }
+        }
+        return withheld;
     }
 
     private static List<String> citizenViolations(Patient citizen) {

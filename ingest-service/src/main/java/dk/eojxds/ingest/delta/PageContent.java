@@ -5,10 +5,11 @@ import java.util.List;
 
 /** What one page of a feed held, after validation. */
 record PageContent(String position, List<IngestedResource> accepted, List<RejectedResource> rejected,
-                   Instant newestLastUpdated) {
+                   List<WithheldResource> withheld, Instant newestLastUpdated) {
 
     PageContent {
         accepted = List.copyOf(accepted);
         rejected = List.copyOf(rejected);
+        withheld = List.copyOf(withheld);
     }
 }

@@ -29,12 +29,14 @@ class PageIngestor {
     IngestStore.Upserted commit(Feed feed, PageContent page, Instant newCursor) {
         IngestStore.Upserted upserted = store.upsert(feed, page.accepted());
         store.quarantine(feed, page.position(), page.rejected());
+        store.withhold(feed, page.withheld());
         if (newCursor != null) {
             store.advanceCursor(feed, newCursor);
         }
         count(feed, "stored", upserted.stored());
         count(feed, "unchanged", page.accepted().size() - upserted.stored());
         count(feed, "quarantined", page.rejected().size());
+        count(feed, "withheld", page.withheld().size());
         return upserted;
     }
 

@@ -25,6 +25,7 @@ class PageReader {
         FamilyReader reader = readers.get(feed.family());
         List<IngestedResource> accepted = new ArrayList<>();
         List<RejectedResource> rejected = new ArrayList<>();
+        List<WithheldResource> withheld = new ArrayList<>();
         // Parsing and validation are CPU-bound and independent per entry: spread them over the cores.
         List<EntryOutcome> outcomes = page.entries().parallelStream().map(entry -> read(reader, feed, entry)).toList();
         for (EntryOutcome outcome : outcomes) {
@@ -32,8 +33,9 @@ class PageReader {
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
             }
+            withheld.addAll(outcome.withheld());
         }
-        return new PageContent(page.selfUrl(), accepted, rejected, page.newestLastUpdated());
+        return new PageContent(page.selfUrl(), accepted, rejected, withheld, page.newestLastUpdated());
     }
 
     EntryOutcome read(FamilyReader reader, Feed feed, GatewayPage.RawEntry entry) {

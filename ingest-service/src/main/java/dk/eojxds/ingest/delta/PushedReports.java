@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dk.eojxds.model.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class PushedReports {
+
+    private static final Logger log = LoggerFactory.getLogger(PushedReports.class);
 
     static final String FEED_NAME = "fsiii-push";
     static final Feed FEED = new Feed(FEED_NAME, DataFamily.FSIII, "Bundle", null, 0);
@@ -34,7 +39,7 @@ public class PushedReports {
     }
 
     /** What a delivery came to. */
-    public record Result(int reports, int stored, List<RejectedResource> quarantined) {
+    public record Result(int reports, int stored, List<RejectedResource> quarantined, int withheld) {
     }
 
     /** @throws IllegalArgumentException when the payload is not a CareIncrementalDelivery at all */
@@ -52,22 +57,30 @@ public class PushedReports {
         }
         List<IngestedResource> accepted = new ArrayList<>();
         List<RejectedResource> rejected = new ArrayList<>();
+        List<WithheldResource> withheld = new ArrayList<>();
         int reports = 0;
         Instant receivedAt = Instant.now();
         for (JsonNode entry : delivery.path("entry")) {
             JsonNode report = entry.path("resource");
             reports++;
-            EntryOutcome outcome = reader.readReport(report.path("id").asText(null), report.toString(),
+            EntryOutcome outcome = reader.readReport(FEED, report.path("id").asText(null), report.toString(),
                     receivedAt);
             accepted.addAll(outcome.accepted());
+            withheld.addAll(outcome.withheld());
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
             }
         }
         int stored = store.upsert(FEED, accepted).stored();
         store.quarantine(FEED, "push " + delivery.path("timestamp").asText(""), rejected);
+        store.withhold(FEED, withheld);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "quarantined").increment(rejected.size());
-        return new Result(reports, stored, rejected);
+        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "withheld").increment(withheld.size());
+        for (RejectedResource report : rejected) {
+            log.warn("Pushed FSIII report {} quarantined: {}", LogSafe.text(report.resourceId()),
+                    LogSafe.text(String.join("; ", report.reasons())));
+        }
+        return new Result(reports, stored, rejected, withheld.size());
     }
 }

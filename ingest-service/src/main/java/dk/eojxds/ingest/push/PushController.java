@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives FSIII pushed by the gateway: {@code POST /fhir/push/care-incremental-delivery} with a
- * CareIncrementalDelivery bundle. Answers a FHIR OperationOutcome: 200 with a warning per
- * quarantined report (the others are stored), 400 when the payload is no delivery at all, 413
- * when it is larger than {@code eojxds.push.max-request-bytes} (read no further than that). Only the
+ * CareIncrementalDelivery bundle. Answers a FHIR OperationOutcome: 200 when every report was
+ * stored; 422 with an error issue per report that was not stored (quarantined: the other reports
+ * of the delivery are stored all the same, and the outcome says how many), so that a sender
+ * checking for errors sees them; 400 when the payload is no delivery at all, 413 when it is larger
+ * than {@code eojxds.push.max-request-bytes} (read no further than that). Resources withheld as
+ * outside the data scope are counted in the information issue; they are no error of the sender's. Only the
  * gateway may push (a token with the push scope, or its client certificate: see {@code EntryPoints}).
  */
 @RestController
@@ -56,14 +59,17 @@ class PushController {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.INFORMATIONAL)
                     .setDiagnostics(result.reports() + " reports received, " + result.stored()
-                            + " resources stored or updated, " + result.quarantined().size() + " reports quarantined");
+                            + " resources stored or updated, " + result.quarantined().size()
+                            + " reports not stored (quarantined), " + result.withheld()
+                            + " resources withheld as outside this repository's data scope");
             for (RejectedResource rejected : result.quarantined()) {
-                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
                         .setCode(OperationOutcome.IssueType.BUSINESSRULE)
-                        .setDiagnostics("report " + rejected.resourceId() + " quarantined: "
+                        .setDiagnostics("report " + rejected.resourceId() + " not stored (quarantined): "
                                 + String.join("; ", rejected.reasons()));
             }
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON)).body(encode(outcome));
+            HttpStatus status = result.quarantined().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
+            return ResponseEntity.status(status).contentType(MediaType.parseMediaType(FHIR_JSON)).body(encode(outcome));
         } catch (IllegalArgumentException e) {
             log.warn("Rejected a push: {}", e.getMessage());
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.model.fsiii.FsiiiScope;
 import dk.eojxds.model.fsiii.FsiiiTerminology;
 import static dk.eojxds.ingest.delta.Fixtures.entry;
 import static dk.eojxds.ingest.delta.Fixtures.mutate;
@@ -27,7 +28,9 @@ class BadInputCorpusTest {
     private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
     private static final StructuralParser PARSER = new StructuralParser(FHIR);
     private static final PageReader READER = new PageReader(List.of(new TelmaReader(PARSER), new KproReader(PARSER),
-            new FsiiiReportReader(PARSER, new FsiiiReportRules(FHIR, FsiiiTerminology.builtIn()), FHIR)), 1_000_000);
+            new FsiiiReportReader(PARSER, new FsiiiReportRules(FHIR, FsiiiTerminology.builtIn()), FHIR,
+                    // the care scope: the corpus breaks the care profiles' rules too (severity, goals)
+                    new FsiiiProperties(FsiiiScope.CARE, null, "test", null, true))), 1_000_000);
     static final Feed TELMA = new Feed("telma", DataFamily.TELMA, "Observation", null, 100);
     static final Feed KPRO = new Feed("kpro", DataFamily.KPRO, "QuestionnaireResponse", null, 100);
     static final Feed FSIII = new Feed("fsiii", DataFamily.FSIII, "Bundle", null, 100);

@@ -78,12 +78,51 @@ final class Fixtures {
                     "status":"active","intent":"plan","subject":{"reference":"Patient/p-%1$s"},
                     "period":{"start":"2026-11-20"},
                     "activity":[{"detail":{"status":"in-progress",
-                      "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"H1b"}]},
+                      "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"H1.1"}]},
                       "reasonReference":[{"reference":"Condition/c1-%1$s"}]}}]}},
                   {"fullUrl":"https://gw/Procedure/pr-%1$s","resource":{"resourceType":"Procedure","id":"pr-%1$s",
                     "status":"completed","subject":{"reference":"Patient/p-%1$s"},
                     "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"G1.42"}]},
                     "performedDateTime":"2026-11-20T09:00:00Z"}}
+                 ]}
+                """.formatted(id, lastUpdated, CPR, SOR);
+    }
+
+    /**
+     * A DeliveryReport inside the healthcare scope (municipality-healthcare-data profiles): the
+     * citizen, a nursing condition (old code) with its follow-up encounter, a planned nursing
+     * intervention for it, and a follow-up observation on the condition.
+     */
+    static String nursingReport(String id, Instant lastUpdated) {
+        return """
+                {"resourceType":"Bundle","id":"%1$s","meta":{"lastUpdated":"%2$s"},"type":"collection",
+                 "timestamp":"2026-11-20T12:00:00Z",
+                 "entry":[
+                  {"fullUrl":"Patient/p-%1$s","resource":{"resourceType":"Patient","id":"p-%1$s",
+                    "identifier":[{"system":"urn:oid:1.2.208.176.1.2","value":"%3$s"}],
+                    "managingOrganization":{"identifier":{"system":"urn:oid:1.2.208.176.1.1","value":"%4$s"}}}},
+                  {"fullUrl":"Condition/n-%1$s","resource":{"resourceType":"Condition","id":"n-%1$s",
+                    "extension":[{"url":"http://fhir.kl.dk/gateway/StructureDefinition/klgateway-care-follow-up-encounter-extension",
+                      "valueReference":{"reference":"Encounter/e-%1$s"}}],
+                    "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"problem-list-item"}]}],
+                    "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"I4.1"}]},
+                    "subject":{"reference":"Patient/p-%1$s"},"recordedDate":"2026-11-20"}},
+                  {"fullUrl":"CarePlan/cp-%1$s","resource":{"resourceType":"CarePlan","id":"cp-%1$s",
+                    "status":"active","intent":"plan","subject":{"reference":"Patient/p-%1$s"},
+                    "period":{"start":"2026-11-20"},
+                    "activity":[{"detail":{"status":"in-progress",
+                      "code":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"G1.39"}]},
+                      "reasonReference":[{"reference":"Condition/n-%1$s"}]}}]}},
+                  {"fullUrl":"Encounter/e-%1$s","resource":{"resourceType":"Encounter","id":"e-%1$s","status":"planned",
+                    "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"HH"},
+                    "type":[{"coding":[{"system":"http://fhir.kl.dk/term/CodeSystem/CareSocialCodes","code":"9f03dfbb-7a97-45a5-94db-d4c3501714a9"}]}],
+                    "subject":{"reference":"Patient/p-%1$s"},"period":{"start":"2026-11-27"}}},
+                  {"fullUrl":"Observation/o-%1$s","resource":{"resourceType":"Observation","id":"o-%1$s","status":"final",
+                    "code":{"coding":[{"system":"http://snomed.info/sct","code":"712744002"}]},
+                    "subject":{"reference":"Patient/p-%1$s"},"focus":[{"reference":"Condition/n-%1$s"}],
+                    "effectiveDateTime":"2026-11-20T10:00:00Z",
+                    "valueCodeableConcept":{"coding":[{"system":"urn:oid:1.2.208.176.2.21","code":"E1"}]}}}
                  ]}
                 """.formatted(id, lastUpdated, CPR, SOR);
     }

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.config.name=ingest-service", "eojxds.fkg.enabled=false"})
 class ReportOrderTest {
 
+    private static final Feed FSIII_FEED = new Feed("fsiii", dk.eojxds.model.DataFamily.FSIII, "Bundle", null, 50);
+
     @Autowired
     PushedReports pushed;
     @Autowired
@@ -40,21 +42,21 @@ class ReportOrderTest {
 
     @Test
     void aReportStampedInTheFutureIsQuarantinedAndLaterReportsStillCount() {
-        String future = Fixtures.report("r-2099", Instant.parse("2099-01-01T00:00:00Z"));
+        String future = Fixtures.nursingReport("r-2099", Instant.parse("2099-01-01T00:00:00Z"));
         PushedReports.Result result = pushed.accept(delivery(future));
         assertThat(result.quarantined()).singleElement()
                 .satisfies(r -> assertThat(String.join(" ", r.reasons())).startsWith("timing:"));
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource").query(Long.class).single()).isZero();
 
-        EntryOutcome pulled = reader.readReport("r-now", Fixtures.report("r-now", now.minus(Duration.ofMinutes(1))), null);
+        EntryOutcome pulled = reader.readReport(FSIII_FEED, "r-now", Fixtures.nursingReport("r-now", now.minus(Duration.ofMinutes(1))), null);
         assertThat(pulled.rejected()).isNull();
         assertThat(pulled.accepted()).isNotEmpty();
     }
 
     @Test
     void withoutMetaLastUpdatedAPulledReportIsQuarantinedAndAPushedOneOrderedByItsReceipt() {
-        String unstamped = Fixtures.mutate(Fixtures.report("r-1", now), node -> node.remove("meta"));
-        EntryOutcome pulled = reader.readReport("r-1", unstamped, null);
+        String unstamped = Fixtures.mutate(Fixtures.nursingReport("r-1", now), node -> node.remove("meta"));
+        EntryOutcome pulled = reader.readReport(FSIII_FEED, "r-1", unstamped, null);
         assertThat(pulled.rejected()).isNotNull();
         assertThat(pulled.rejected().reasons()).singleElement().asString().startsWith("report-last-updated:");
 

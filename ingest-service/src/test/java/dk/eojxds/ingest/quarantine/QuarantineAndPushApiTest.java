@@ -66,10 +66,13 @@ class QuarantineAndPushApiTest {
         String unknownCode = REPORT_ENTRY.formatted("r2", "0202602345", "Z9.9");
         mvc.perform(post("/fhir/push/care-incremental-delivery").with(GATEWAY).contentType("application/fhir+json")
                         .content(delivery(valid, unknownCode)))
-                .andExpect(status().isOk())
+                // a report not stored is an error for the sender, though the valid one is stored
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith("application/fhir+json"))
                 .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
-                .andExpect(jsonPath("$.issue[1].severity").value("warning"))
+                .andExpect(jsonPath("$.issue[0].diagnostics").value(org.hamcrest.Matchers.containsString(
+                        "1 reports not stored")))
+                .andExpect(jsonPath("$.issue[1].severity").value("error"))
                 .andExpect(jsonPath("$.issue[1].diagnostics").value(org.hamcrest.Matchers.containsString("condition-code")));
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource WHERE family = 'FSIII'").query(Long.class).single())
                 .isEqualTo(2);
@@ -88,7 +91,7 @@ class QuarantineAndPushApiTest {
     void operatorsListShowReprocessAndDiscardWithProblemDetails() throws Exception {
         String unknownCode = REPORT_ENTRY.formatted("r3", "0101501234", "Z9.9");
         mvc.perform(post("/fhir/push/care-incremental-delivery").with(GATEWAY).contentType("application/fhir+json")
-                .content(delivery(unknownCode))).andExpect(status().isOk());
+                .content(delivery(unknownCode))).andExpect(status().isUnprocessableEntity());
         long id = jdbc.sql("SELECT id FROM ingest.quarantine").query(Long.class).single();
 
         mvc.perform(get("/admin/quarantine").with(OPERATOR).param("state", "OPEN"))
