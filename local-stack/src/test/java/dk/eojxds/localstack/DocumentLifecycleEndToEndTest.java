@@ -118,7 +118,10 @@ class DocumentLifecycleEndToEndTest {
                 new String(retrieve(newest), StandardCharsets.UTF_8));
         assertThat(document.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
         assertThat(document.getEntryFirstRep().getResource().fhirType()).isEqualTo("Composition");
-        assertThat(new String(retrieve(newest), StandardCharsets.UTF_8)).contains("Funktionsevnetilstande", "Vaske sig");
+        // the default data scope is healthcare: nursing only, and metadata that says home nursing
+        assertThat(new String(retrieve(newest), StandardCharsets.UTF_8)).contains("Helbredstilstande", "Sårbehandling")
+                .doesNotContain("Funktionsevnetilstande", "Vaske sig");
+        assertThat(newest.getPracticeSettingCode().getCode()).isEqualTo("658161000005107");
     }
 
     @Test

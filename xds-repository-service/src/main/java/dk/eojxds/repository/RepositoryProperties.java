@@ -37,11 +37,15 @@ public record RepositoryProperties(
      * @param deprecateWhenDeceased withdraw a citizen's overview when the gateway reports the citizen dead
      * @param organisationNames     SOR code to display name of the municipal organisations (the
      *                              gateway sends FSIII organisations by SOR code only)
+     * @param scope                 what an overview may show: {@code healthcare} (nursing only, the
+     *                              default) or {@code care} (home care too; ingest names the legal basis)
      */
-    public record Fsiii(boolean deprecateWhenDeceased, java.util.Map<String, String> organisationNames) {
+    public record Fsiii(boolean deprecateWhenDeceased, java.util.Map<String, String> organisationNames,
+                        dk.eojxds.model.fsiii.FsiiiScope scope) {
 
         public Fsiii {
             organisationNames = organisationNames == null ? java.util.Map.of() : java.util.Map.copyOf(organisationNames);
+            scope = scope == null ? dk.eojxds.model.fsiii.FsiiiScope.HEALTHCARE : scope;
         }
     }
 

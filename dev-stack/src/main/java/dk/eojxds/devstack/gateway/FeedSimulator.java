@@ -41,7 +41,7 @@ class FeedSimulator {
         this.citizens = SyntheticCitizens.create(properties.citizens(), random);
         this.telma = new SyntheticTelma(random);
         this.kpro = new SyntheticKpro(random);
-        this.fsiii = new SyntheticFsiii(random);
+        this.fsiii = new SyntheticFsiii(random, properties.fsiiiScope());
         this.clock = clock.orElse(Clock.systemUTC());
     }
 

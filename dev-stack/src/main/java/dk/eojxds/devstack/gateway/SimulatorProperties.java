@@ -1,5 +1,6 @@
 package dk.eojxds.devstack.gateway;
 
+import dk.eojxds.model.fsiii.FsiiiScope;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param seedDays   days of data published at start
  * @param interval   pause between two new deliveries after that
  * @param randomSeed the same seed gives the same citizens and values
+ * @param fsiiiScope what the FSIII reports carry: {@code healthcare} (nursing only, the
+ *                   municipality-healthcare-data profiles; the default) or {@code care}
+ *                   (home care too, the care profiles)
  */
 @Validated
 @ConfigurationProperties("eojxds.simulator")
@@ -22,5 +26,10 @@ public record SimulatorProperties(
         @Min(1) @Max(100_000) int citizens,
         @Min(0) @Max(7) int seedDays,
         @NotNull Duration interval,
-        long randomSeed) {
+        long randomSeed,
+        FsiiiScope fsiiiScope) {
+
+    public SimulatorProperties {
+        fsiiiScope = fsiiiScope == null ? FsiiiScope.HEALTHCARE : fsiiiScope;
+    }
 }

@@ -2,6 +2,7 @@ package dk.eojxds.devstack.gateway;
 
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.SorCode;
+import dk.eojxds.model.fsiii.FsiiiScope;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Random;
@@ -13,6 +14,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -22,29 +24,43 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Synthetic FSIII DeliveryReports shaped as the KL Gateway profiles describe them: the citizen,
- * a home-care condition with severity and a goal, a nursing condition, a planned and a completed
+ * Synthetic FSIII DeliveryReports shaped as the KL Gateway profiles of a scope describe them.
+ * Healthcare (the default, municipality-healthcare-data profiles): the citizen, a nursing
+ * condition with its follow-up encounter, a planned nursing intervention for it and a completed
+ * one. Care (the care profiles) adds a home-care condition with severity, its goal and a home-care
  * intervention. Every other report uses the new (UUID) FSIII codes, the rest the old ones, as
  * during the 2025 transition.
  */
 public final class SyntheticFsiii {
 
-    public static final String PROFILE = "http://fhir.kl.dk/gateway/StructureDefinition/klgateway-care-delivery-report";
     static final String FSIII = "urn:oid:1.2.208.176.2.21";
     private static final String BASE = "https://gateway.example/fhir/";
+    private static final String FOLLOW_UP_EXTENSION =
+            "http://fhir.kl.dk/gateway/StructureDefinition/klgateway-care-follow-up-encounter-extension";
 
     private final Random random;
+    private final FsiiiScope scope;
     private int reports;
 
     public SyntheticFsiii(Random random) {
+        this(random, FsiiiScope.HEALTHCARE);
+    }
+
+    public SyntheticFsiii(Random random, FsiiiScope scope) {
         this.random = random;
+        this.scope = scope;
+    }
+
+    /** The DeliveryReport profile the reports of this scope carry (and a feed searches by). */
+    public String profile() {
+        return scope.deliveryReportProfiles().get(0);
     }
 
     public Bundle report(SyntheticCitizens.Citizen citizen, Instant at) {
         boolean newCodes = reports++ % 2 == 1;
         Bundle report = new Bundle();
         report.setId(id("report", citizen, at));
-        report.getMeta().addProfile(PROFILE);
+        report.getMeta().addProfile(profile());
         report.setType(Bundle.BundleType.COLLECTION);
         report.setTimestamp(Date.from(at));
 
@@ -57,6 +73,42 @@ public final class SyntheticFsiii {
         add(report, patient);
         Reference subject = new Reference("Patient/" + patient.getIdElement().getIdPart());
 
+        Encounter followUp = new Encounter();
+        followUp.setId(id("follow-up", citizen, at));
+        followUp.setStatus(Encounter.EncounterStatus.PLANNED);
+        followUp.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", null));
+        followUp.addType(new CodeableConcept(new Coding("http://fhir.kl.dk/term/CodeSystem/CareSocialCodes",
+                "9f03dfbb-7a97-45a5-94db-d4c3501714a9", null)));
+        followUp.setSubject(subject);
+        followUp.setPeriod(new Period().setStart(Date.from(at.plus(java.time.Duration.ofDays(7)))));
+
+        Condition nursing = condition(id("wound", citizen, at), subject, at, newCodes
+                ? code("b4e4bb41-7734-4c84-967f-fa1916662972", "Problemer med personlig pleje")
+                : code("I4.1", "Problemer med kirurgisk sår"));
+        nursing.addExtension(FOLLOW_UP_EXTENSION, new Reference("Encounter/" + followUp.getIdElement().getIdPart()));
+        add(report, nursing);
+        add(report, followUp);
+
+        CarePlan woundCare = plan(id("wound-care", citizen, at), subject, at, code("G1.39", "Sårbehandling"), nursing);
+        add(report, woundCare);
+        if (scope == FsiiiScope.CARE) {
+            addHomeCare(report, citizen, at, subject, newCodes);
+        }
+
+        Procedure procedure = new Procedure();
+        procedure.setId(id("visit", citizen, at));
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setSubject(subject);
+        procedure.setCode(code("G1.42", "Vejledning"));
+        procedure.setPerformed(new DateTimeType(Date.from(at)));
+        procedure.addReasonReference(new Reference("Condition/" + nursing.getIdElement().getIdPart()));
+        add(report, procedure);
+        return report;
+    }
+
+    // Home care under serviceloven: a functional condition with severity, its goal and an intervention.
+    private void addHomeCare(Bundle report, SyntheticCitizens.Citizen citizen, Instant at, Reference subject,
+                             boolean newCodes) {
         Condition homeCare = condition(id("washing", citizen, at), subject, at,
                 newCodes ? code("4d46bd94-9518-431c-82e8-ebb91bca307a", "Vaske sig") : code("J1.1", "Vaske sig"));
         String[][] severities = newCodes
@@ -81,32 +133,19 @@ public final class SyntheticFsiii {
         goal.addAddresses(new Reference("Condition/" + homeCare.getIdElement().getIdPart()));
         add(report, goal);
 
-        Condition nursing = condition(id("wound", citizen, at), subject, at, newCodes
-                ? code("b4e4bb41-7734-4c84-967f-fa1916662972", "Problemer med personlig pleje")
-                : code("I4.1", "Problemer med kirurgisk sår"));
-        add(report, nursing);
+        add(report, plan(id("plan", citizen, at), subject, at, code("H1.1", "Personlig hygiejne"), homeCare));
+    }
 
+    private static CarePlan plan(String id, Reference subject, Instant at, CodeableConcept intervention, Condition reason) {
         CarePlan plan = new CarePlan();
-        plan.setId(id("plan", citizen, at));
+        plan.setId(id);
         plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
         plan.setIntent(CarePlan.CarePlanIntent.PLAN);
         plan.setSubject(subject);
         plan.setPeriod(new Period().setStart(Date.from(at)));
-        plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS)
-                .setCode(newCodes ? code("23a80ae9-ab88-48ed-a689-36bdd3cc6e41",
-                        "§ 83 stk. 1, nr. 1 Personlig hjælp og pleje") : code("H1.1", "Personlig hygiejne"))
-                .addReasonReference(new Reference("Condition/" + homeCare.getIdElement().getIdPart()));
-        add(report, plan);
-
-        Procedure procedure = new Procedure();
-        procedure.setId(id("visit", citizen, at));
-        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        procedure.setSubject(subject);
-        procedure.setCode(code("G1.42", "Vejledning"));
-        procedure.setPerformed(new DateTimeType(Date.from(at)));
-        procedure.addReasonReference(new Reference("Condition/" + nursing.getIdElement().getIdPart()));
-        add(report, procedure);
-        return report;
+        plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS).setCode(intervention)
+                .addReasonReference(new Reference("Condition/" + reason.getIdElement().getIdPart()));
+        return plan;
     }
 
     private static Condition condition(String id, Reference subject, Instant at, CodeableConcept code) {

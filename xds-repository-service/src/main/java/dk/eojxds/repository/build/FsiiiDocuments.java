@@ -36,8 +36,12 @@ class FsiiiDocuments implements FamilyDocuments {
     private final MetadataFactory metadata;
     private final RepositoryProperties properties;
 
+    private final FsiiiDocumentScope scope;
+
     FsiiiDocuments(FsiiiSource source, FsiiiDocumentBuilder builder, FhirDocumentValidator validator,
-                   MetadataFactory metadata, RepositoryProperties properties) {
+                   MetadataFactory metadata, RepositoryProperties properties,
+                   dk.eojxds.model.fsiii.FsiiiTerminology terminology) {
+        this.scope = new FsiiiDocumentScope(terminology);
         this.source = source;
         this.builder = builder;
         this.validator = validator;
@@ -52,7 +56,12 @@ class FsiiiDocuments implements FamilyDocuments {
 
     @Override
     public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
-        FsiiiSource.FsiiiRecord record = source.load(change.citizenCpr());
+        FsiiiSource.FsiiiRecord stored = source.load(change.citizenCpr());
+        // only what the repository's data scope allows is shown (the fingerprint follows what is shown)
+        List<Resource> shown = scope.shown(stored.resources(), properties.fsiiiRules().scope());
+        FsiiiSource.FsiiiRecord record = shown.size() == stored.resources().size() ? stored
+                : new FsiiiSource.FsiiiRecord(stored.citizen(), shown, stored.dataAsOf(),
+                        MetadataFactory.sha1(stored.fingerprint() + "|" + properties.fsiiiRules().scope()));
         if (record.citizen() == null || record.resources().isEmpty()) {
             return new Withdraw("no FSIII data is left for the citizen");
         }
@@ -78,7 +87,9 @@ class FsiiiDocuments implements FamilyDocuments {
             throw new InvalidDocumentException("the FSIII document fails HAPI validation: " + String.join("; ", errors));
         }
         byte[] content = builder.encode(document);
-        boolean nursing = builder.dominantCare(record.resources()) == Category.NURSING_CONDITION;
+        // a healthcare-only overview is home nursing by definition (sundhedsloven § 138)
+        boolean nursing = properties.fsiiiRules().scope() == dk.eojxds.model.fsiii.FsiiiScope.HEALTHCARE
+                || builder.dominantCare(record.resources()) == Category.NURSING_CONDITION;
         Code facility = nursing ? DkXdsCodes.FACILITY_HOME_NURSING : DkXdsCodes.FACILITY_HOME_CARE;
         Code practice = nursing ? DkXdsCodes.PRACTICE_HOME_NURSING : DkXdsCodes.PRACTICE_HOME_CARE;
         Instant[] period = period(record.resources(), record.dataAsOf());

@@ -29,7 +29,7 @@ final class FsiiiNarrative {
 
     String display(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
-            if (FsiiiTerminology.SYSTEM.equals(coding.getSystem())) {
+            if (FsiiiTerminology.isFsiiiSystem(coding.getSystem())) {
                 return terminology.display(coding.getCode()).orElse(coding.hasDisplay() ? coding.getDisplay() : coding.getCode());
             }
         }
@@ -39,7 +39,7 @@ final class FsiiiNarrative {
 
     /** The FSIII category of a concept's FSIII coding (OTHER when it has none). */
     FsiiiTerminology.Category category(CodeableConcept concept) {
-        return concept.getCoding().stream().filter(c -> FsiiiTerminology.SYSTEM.equals(c.getSystem()))
+        return concept.getCoding().stream().filter(c -> FsiiiTerminology.isFsiiiSystem(c.getSystem()))
                 .map(c -> terminology.category(c.getCode())).findFirst().orElse(FsiiiTerminology.Category.OTHER);
     }
 

@@ -25,7 +25,7 @@ class TelmaDocumentFactoryTest {
             "urn:ad:dk:medcom:phmr-v1.3:full", "DK PHMR schema", "550621000005101", "hjemmesygeplejeenhed",
             "658161000005107", "hjemmesygepleje");
     static final RepositoryProperties PROPERTIES = new RepositoryProperties("1.2.3.4.5", "urn:oid:1.2.208.176.8.1",
-            Duration.ofSeconds(1), 10, CODES, CODES, CODES, new RepositoryProperties.Fsiii(false, null));
+            Duration.ofSeconds(1), 10, CODES, CODES, CODES, new RepositoryProperties.Fsiii(false, null, null));
     static final Instant MORNING = Instant.parse("2026-11-20T07:30:00Z");
 
     private final TelmaDocumentFactory factory = new TelmaDocumentFactory(new PhmrDocumentBuilder(),
