@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import static dk.eojxds.model.fsiii.FsiiiValueSet.CITIZEN_OBSERVATION_CODES;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.FOLLOW_UP_RESULTS;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.HOME_CARE_AREAS;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.MATTER_OF_INTEREST_VALUES;
@@ -25,9 +26,6 @@ final class FsiiiObservationRules {
 
     static final String SNOMED = "http://snomed.info/sct";
     static final String FOLLOW_UP_CODE = "712744002";
-    // KLCitizenObservationCodesFSIII: C (performance) and D (importance), in both spellings
-    private static final Set<String> CITIZENS_OWN = Set.of("C", "D", "d6d48a71-b96f-4b88-86f9-b13bd3c03560",
-            "687159ad-a61c-47c0-a878-53aa54bae2d5");
 
     enum Kind { FOLLOW_UP, MATTER_OF_INTEREST, CITIZENS_OWN, UNKNOWN }
 
@@ -42,8 +40,7 @@ final class FsiiiObservationRules {
                 .anyMatch(c -> SNOMED.equals(c.getSystem()) && FOLLOW_UP_CODE.equals(c.getCode()))) {
             return Kind.FOLLOW_UP;
         }
-        String code = FsiiiCodes.code(observation.getCode());
-        if (code != null && CITIZENS_OWN.contains(code)) {
+        if (codes.in(observation.getCode(), CITIZEN_OBSERVATION_CODES)) {
             return Kind.CITIZENS_OWN;
         }
         return codes.in(observation.getCode(), NURSING_AREAS, HOME_CARE_AREAS) ? Kind.MATTER_OF_INTEREST : Kind.UNKNOWN;

@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import static dk.eojxds.model.fsiii.FsiiiValueSet.CITIZEN_OBSERVATION_CODES;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.HOME_CARE_AREAS;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.HOME_CARE_CONDITIONS;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.HOME_CARE_INTERVENTIONS;
@@ -71,10 +72,7 @@ final class FsiiiDocumentScope {
         }
         if (resource instanceof Observation observation) {
             // a home-care area, or the citizen's own observation (FSIII C/D, both spellings)
-            return in(observation.getCode(), HOME_CARE_AREAS) || observation.getCode().getCoding().stream()
-                    .anyMatch(c -> FsiiiTerminology.isFsiiiSystem(c.getSystem()) && Set.of("C", "D",
-                            "d6d48a71-b96f-4b88-86f9-b13bd3c03560", "687159ad-a61c-47c0-a878-53aa54bae2d5")
-                            .contains(c.getCode()));
+            return in(observation.getCode(), HOME_CARE_AREAS) || in(observation.getCode(), CITIZEN_OBSERVATION_CODES);
         }
         return false;
     }
