@@ -54,6 +54,10 @@ public enum FsiiiValueSet {
     /** KLGatewayCareMatterOfInterestValues: "B6 Ikke relevant", the only value a matter of interest may carry. */
     MATTER_OF_INTEREST_VALUES("KLMatterOfInterestValues", Set.of(), Set.of("B6", "d7ff926a-4955-478f-b300-0b0ec0785013")),
 
+    /** KLCitizenObservationCodesFSIII: what the citizen's own observation is about, C (performance) and D (importance). */
+    CITIZEN_OBSERVATION_CODES("KLCitizenObservationCodesFSIII", Set.of(), Set.of("C", "D",
+            "d6d48a71-b96f-4b88-86f9-b13bd3c03560", "687159ad-a61c-47c0-a878-53aa54bae2d5")),
+
     /**
      * The goal types: the care profiles' FSIIICareGoalTypes (the group "the condition disappears,
      * decreases or stays" itself) and KL's KLChangeValueCodesFSIII (the codes below it).
