@@ -125,6 +125,47 @@ class DocumentLifecycleEndToEndTest {
     }
 
     @Test
+    void anOperatorsPurgeOfCareDataWithdrawsTheOverviewBuiltFromItAndStartsANewSeries() throws Exception {
+        SyntheticCitizens.Citizen citizen = citizen("0808881234");
+        gateway.publish(new SyntheticFsiii(RANDOM).report(citizen, Instant.now().minus(Duration.ofHours(2))));
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        String before = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0).getUniqueId();
+        // care data stored while the feed had the care scope (now healthcare): a goal, written as the owner
+        db.sql("""
+                INSERT INTO ingest.resource (resource_type, resource_id, family, feed, citizen_cpr, partition_key,
+                                             last_updated, status, raw_json)
+                VALUES ('Goal', 'care-goal-0808881234', 'FSIII', 'fsiii', ?, 'current', now(), 'planned', ?)""")
+                .param(citizen.cpr().value())
+                .param("{\"resourceType\":\"Goal\",\"id\":\"care-goal-0808881234\",\"lifecycleStatus\":\"planned\","
+                        + "\"description\":{\"text\":\"Tilstand mindskes\"},\"subject\":{\"reference\":\"Patient/x\"}}")
+                .update();
+
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
+                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> purged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.ports().ingest() + "/admin/fsiii/purge-out-of-scope"))
+                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(purged.statusCode()).isEqualTo(200);
+        assertThat(purged.body()).contains("\"resources\":1", "scope-goal");
+
+        // the overview built before the purge is withdrawn (ITI-57), not replaced; a new series starts
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.DEPRECATED).stream()
+                .anyMatch(entry -> entry.getUniqueId().equals(before)));
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        String after = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0).getUniqueId();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(db.sql("SELECT coalesce(replaces_unique_id, '-') FROM repository.document WHERE unique_id = ?")
+                .param(after).query(String.class).single()).isEqualTo("-");
+        assertThat(db.sql("SELECT status FROM repository.document WHERE unique_id = ?").param(before)
+                .query(String.class).single()).isEqualTo("WITHDRAWN");
+        assertThat(db.sql("SELECT count(*) FROM ingest.resource WHERE resource_type = 'Goal' AND citizen_cpr = ?")
+                .param(citizen.cpr().value()).query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM ingest.fsiii_purge").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aKproResponseBecomesQrdAndIsDeprecatedWhenEnteredInError() throws Exception {
         SyntheticCitizens.Citizen citizen = citizen("0404441234");
         QuestionnaireResponse response = new SyntheticKpro(RANDOM).response(citizen, Instant.now().minusSeconds(3600));

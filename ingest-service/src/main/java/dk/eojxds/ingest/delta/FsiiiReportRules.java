@@ -128,6 +128,17 @@ final class FsiiiReportRules {
         return withheld;
     }
 
+    /**
+     * The rule that puts one resource outside the scope, or null; {@code report} resolves its
+     * references and {@code withheld} holds what is outside already (for follow-ups).
+     */
+    String outOfScope(Resource resource, FsiiiScope scope, Map<String, Resource> report,
+                      java.util.Set<Resource> withheld) {
+        String rule = resourceRules.outOfScope(resource, scope);
+        return rule == null && resource instanceof Observation observation
+                ? observationRules.outOfScope(observation, scope, report, withheld) : rule;
+    }
+
     private static List<String> citizenViolations(Patient citizen) {
         List<String> reasons = new ArrayList<>();
         if (citizen.getIdentifier().size() != 1 || !Cpr.SYSTEM.equals(citizen.getIdentifierFirstRep().getSystem())

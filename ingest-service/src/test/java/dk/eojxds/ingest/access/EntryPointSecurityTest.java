@@ -99,6 +99,9 @@ class EntryPointSecurityTest {
     void eachRoleOnlyWhereItBelongs() throws Exception {
         String push = "/fhir/push/care-incremental-delivery";
         assertThat(send("GET", port, "/admin/quarantine", GATEWAY, null).statusCode()).isEqualTo(403);
+        // the purge deletes data: the gateway, or anyone without the operator role, is refused
+        assertThat(send("POST", port, "/admin/fsiii/purge-out-of-scope", GATEWAY, "").statusCode()).isEqualTo(403);
+        assertThat(send("POST", port, "/admin/fsiii/purge-out-of-scope", null, "").statusCode()).isEqualTo(401);
         assertThat(send("POST", port, push, OPERATOR, "{}").statusCode()).isEqualTo(403);
         assertThat(send("POST", port, push, GATEWAY, "{\"resourceType\":\"Bundle\"}").statusCode()).isIn(200, 400);
         String nobody = ISSUER.token("someone", List.of("other-role"), List.of("other-scope"));

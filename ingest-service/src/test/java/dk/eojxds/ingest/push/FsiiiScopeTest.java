@@ -2,6 +2,7 @@ package dk.eojxds.ingest.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,6 +38,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @ExtendWith(OutputCaptureExtension.class)
 class FsiiiScopeTest {
 
+    static final RequestPostProcessor OPERATOR = jwt().jwt(token -> token.subject("ops@kommune"))
+            .authorities(new SimpleGrantedAuthority("ROLE_OPERATOR"));
     static final RequestPostProcessor GATEWAY = jwt().jwt(token -> token.subject("fkg"))
             .authorities(new SimpleGrantedAuthority("ROLE_PUSH"));
     // what the Jens Hansen report says about the citizen's home care: codes, severities, goal
@@ -52,7 +55,7 @@ class FsiiiScopeTest {
 
     @BeforeEach
     void clean() {
-        jdbc.sql("TRUNCATE ingest.resource, ingest.change, ingest.quarantine, ingest.withheld").update();
+        jdbc.sql("TRUNCATE ingest.resource, ingest.change, ingest.quarantine, ingest.withheld, ingest.fsiii_purge").update();
     }
 
     static String example(String name) throws IOException {
@@ -92,6 +95,36 @@ class FsiiiScopeTest {
         assertThat(storedStatus("Condition", "a881788d-1b27-46e3-8b76-607bc49876fd")).isEqualTo("inactive");
         assertThat(storedStatus("Condition", "ad506910-9030-4ddb-b8ce-7bb6a69d808e")).isEqualTo("inactive");
         assertThat(storedStatus("CarePlan", "f99b219d-8b70-4423-a32f-d7e97d553305")).isEqualTo("completed");
+    }
+
+    @Test
+    void anOperatorPurgesCareDataStoredBeforeTheScopeWasNarrowed() throws Exception {
+        // Jens Hansen's report as a care-scoped push would have stored it, resource by resource
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(example("care/JensHansen-1"));
+        for (com.fasterxml.jackson.databind.JsonNode entry : report.path("entry")) {
+            com.fasterxml.jackson.databind.JsonNode resource = entry.path("resource");
+            jdbc.sql("""
+                    INSERT INTO ingest.resource (resource_type, resource_id, family, feed, citizen_cpr, partition_key,
+                                                 last_updated, raw_json)
+                    VALUES (?, ?, 'FSIII', 'fsiii-push', '0101410001', 'current', now(), ?)""")
+                    .param(resource.path("resourceType").asText()).param(resource.path("id").asText())
+                    .param(resource.toString()).update();
+        }
+        mvc.perform(post("/admin/fsiii/purge-out-of-scope").with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.citizens").value(1)).andExpect(jsonPath("$.resources").value(19))
+                .andExpect(jsonPath("$.byRule['scope-goal']").value(7));
+        assertThat(jdbc.sql("SELECT resource_type FROM ingest.resource ORDER BY 1").query(String.class).list())
+                .containsExactly("Encounter", "Patient");
+        assertThat(jdbc.sql("SELECT requested_by || '/' || resources FROM ingest.fsiii_purge").query(String.class).single())
+                .isEqualTo("ops@kommune/19");
+        assertThat(jdbc.sql("SELECT processed_at IS NULL FROM ingest.change WHERE citizen_cpr = '0101410001'")
+                .query(Boolean.class).single()).isTrue();
+        mvc.perform(get("/admin/fsiii/withheld").with(OPERATOR).param("feed", "fsiii-push")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(19))
+                .andExpect(jsonPath("$[0].rule").value(org.hamcrest.Matchers.startsWith("purged scope-")));
+        // a second purge finds nothing more
+        mvc.perform(post("/admin/fsiii/purge-out-of-scope").with(OPERATOR)).andExpect(jsonPath("$.resources").value(0));
     }
 
     @Test

@@ -105,6 +105,16 @@ class DocumentBuildJob {
             outcome = current.isPresent() ? "replaced" : "created";
             log.info("Stored {} document {} for {} {} ({} bytes)", change.family(), document.metadata().uniqueId(),
                     citizen, change.partitionKey(), document.metadata().size());
+        } else if (decision instanceof FamilyDocuments.Restart restart) {
+            current.ifPresent(document -> documents.withdraw(document.uniqueId(), restart.reason()));
+            if (restart.document() != null) {
+                checks.verify(restart.document());
+                documents.storeReplacing(restart.document(), null);
+            }
+            outcome = "restarted";
+            log.info("Withdrew {} document {} for {} {} ({}), new series {}", change.family(),
+                    current.map(DocumentStore.CurrentDocument::uniqueId).orElse("-"), citizen, change.partitionKey(),
+                    restart.reason(), restart.document() == null ? "-" : restart.document().metadata().uniqueId());
         } else if (decision instanceof FamilyDocuments.Withdraw withdraw && current.isPresent()) {
             documents.withdraw(current.get().uniqueId(), withdraw.reason());
             outcome = "withdrawn";

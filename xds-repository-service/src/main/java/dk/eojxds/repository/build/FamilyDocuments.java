@@ -14,7 +14,7 @@ interface FamilyDocuments {
     BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current);
 
     /** The outcome of looking at a change. */
-    sealed interface BuildDecision permits Store, Unchanged, Withdraw {
+    sealed interface BuildDecision permits Store, Unchanged, Withdraw, Restart {
     }
 
     /** A new document, replacing the current one if there is one. */
@@ -27,5 +27,12 @@ interface FamilyDocuments {
 
     /** Nothing left to show (withdrawn data, or a rule): the current document is deprecated. */
     record Withdraw(String reason) implements BuildDecision {
+    }
+
+    /**
+     * The current document showed what may not be shown (purged data): it is withdrawn, not
+     * replaced, and a new series starts with {@code document} (null when nothing is left).
+     */
+    record Restart(String reason, NewDocument document) implements BuildDecision {
     }
 }

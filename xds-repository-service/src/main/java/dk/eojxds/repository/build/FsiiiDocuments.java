@@ -62,6 +62,15 @@ class FsiiiDocuments implements FamilyDocuments {
         FsiiiSource.FsiiiRecord record = shown.size() == stored.resources().size() ? stored
                 : new FsiiiSource.FsiiiRecord(stored.citizen(), shown, stored.dataAsOf(),
                         MetadataFactory.sha1(stored.fingerprint() + "|" + properties.fsiiiRules().scope()));
+        if (source.purgeRequested(change.citizenCpr())) {
+            // documents built before an operator's purge may show purged data: withdraw, never replace
+            source.purgeHandled(change.citizenCpr());
+            String reason = "FSIII data outside the repository's data scope was purged";
+            // the new series' id is derived from the withdrawn document, so it never repeats an earlier one
+            String after = "after " + current.map(DocumentStore.CurrentDocument::uniqueId).orElse("purge");
+            return record.citizen() == null || record.resources().isEmpty() ? new Restart(reason, null)
+                    : new Restart(reason, create(change, record, null, after));
+        }
         if (record.citizen() == null || record.resources().isEmpty()) {
             return new Withdraw("no FSIII data is left for the citizen");
         }
@@ -76,11 +85,15 @@ class FsiiiDocuments implements FamilyDocuments {
     }
 
     NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, String replaces) {
+        return create(change, record, replaces, replaces);
+    }
+
+    private NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, String replaces, String derivedFrom) {
         Cpr citizen = Cpr.of(change.citizenCpr());
         String sor = record.citizen().getManagingOrganization().getIdentifier().getValue();
         Organisation author = new Organisation(properties.fsiiiRules().organisationNames()
                 .getOrDefault(sor, "Kommunal organisation (SOR " + sor + ")"), SorCode.of(sor));
-        String uniqueId = MetadataFactory.uniqueId(DataFamily.FSIII, citizen, PARTITION, record.fingerprint(), replaces);
+        String uniqueId = MetadataFactory.uniqueId(DataFamily.FSIII, citizen, PARTITION, record.fingerprint(), derivedFrom);
         Bundle document = builder.build(record.citizen(), record.resources(), author, record.dataAsOf(), uniqueId);
         List<String> errors = validator.errors(document);
         if (!errors.isEmpty()) {

@@ -57,4 +57,15 @@ class FsiiiSource {
         }
         return new FsiiiRecord(citizen, resources, newest, MetadataFactory.sha1(canonical.toString()));
     }
+
+    /** True when ingest holds an operator's purge request for the citizen (data withdrawn as outside the scope). */
+    boolean purgeRequested(String citizenCpr) {
+        return jdbc.sql("SELECT count(*) FROM ingest.fsiii_purge WHERE citizen_cpr = ?").param(citizenCpr)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The purge request is done with once the documents are withdrawn (same transaction). */
+    void purgeHandled(String citizenCpr) {
+        jdbc.sql("DELETE FROM ingest.fsiii_purge WHERE citizen_cpr = ?").param(citizenCpr).update();
+    }
 }
