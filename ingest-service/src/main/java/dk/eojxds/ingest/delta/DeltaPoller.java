@@ -66,10 +66,13 @@ public class DeltaPoller {
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Duration maxPollDuration;
     private final CommitLag commitLag;
+    private final UnreadableWindows unreadableWindows;
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
+                UnreadableWindows unreadableWindows,
                 @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
+        this.unreadableWindows = unreadableWindows;
         this.maxPollDuration = maxPollDuration;
         this.commitLag = commitLag;
         this.gateway = gateway;
@@ -166,6 +169,21 @@ public class DeltaPoller {
         stored.ifPresent(position -> checkRetention(feed, position, now));
         Instant cursor = stored.orElseGet(() -> now.minus(properties.initialLookback()));
         Instant ceiling = now.minus(properties.safetyWindow());
+        try {
+            return pollPages(feed, now, cursor, ceiling);
+        } catch (UnreadablePageException e) {
+            // retried at the next polls; when it stays unreadable at the same place, it is narrowed down and skipped
+            Instant at = store.cursor(feed).orElse(cursor);
+            if (!unreadableWindows.failedOftenEnough(feed, at)) {
+                throw e;
+            }
+            unreadableWindows.skip(feed, at, now.isAfter(at) ? now : at, e);
+            status.put(feed.name(), FeedStatus.ok(clock.instant()));
+            return 0;
+        }
+    }
+
+    private int pollPages(Feed feed, Instant now, Instant cursor, Instant ceiling) {
         Instant newest = cursor;
         int pages = 0;
         Set<String> seen = new HashSet<>();

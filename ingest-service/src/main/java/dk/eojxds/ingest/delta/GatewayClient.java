@@ -1,6 +1,5 @@
 package dk.eojxds.ingest.delta;
 
-import dk.eojxds.model.LogSafe;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,15 @@ class GatewayClient {
 
     /** First page of the resources whose meta.lastUpdated is at or after {@code since}, oldest first. */
     GatewayPage changedSince(Feed feed, Instant since) {
+        return fetch(search(feed, since).toString());
+    }
+
+    /** First page of the resources with {@code since <= meta.lastUpdated < before}, oldest first. */
+    GatewayPage changedBetween(Feed feed, Instant since, Instant before) {
+        return fetch(search(feed, since).append("&_lastUpdated=lt").append(encode(before.toString())).toString());
+    }
+
+    private StringBuilder search(Feed feed, Instant since) {
         String base = feed.baseUrl() == null || feed.baseUrl().isBlank() ? properties.baseUrl() : feed.baseUrl();
         StringBuilder url = new StringBuilder(base.replaceAll("/+$", ""))
                 .append('/').append(feed.resourceType())
@@ -30,7 +38,7 @@ class GatewayClient {
         if (feed.profile() != null && !feed.profile().isBlank()) {
             url.append("&_profile=").append(encode(feed.profile()));
         }
-        return fetch(url.toString());
+        return url;
     }
 
     Optional<GatewayPage> nextPage(GatewayPage page) {
@@ -42,10 +50,9 @@ class GatewayClient {
         try {
             return PageSplitter.split(body.text(), url, body.invalidUtf8());
         } catch (IOException e) {
-            // A page whose own structure cannot be read cannot be split into entries; retrying later
-            // is the only way not to lose them (the cursor does not move).
-            throw new GatewayUnavailableException("gateway page is not a readable Bundle: " + LogSafe.text(url) + ": "
-                    + e.getMessage(), e);
+            // A page whose own structure cannot be read cannot be split into entries: the cursor does not
+            // move, the poller retries and, after eojxds.fkg.unreadable-page-attempts, narrows it down
+            throw new UnreadablePageException(url, body.text(), e);
         }
     }
 

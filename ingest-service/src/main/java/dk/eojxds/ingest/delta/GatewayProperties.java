@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retentionWarning a cursor older than this turns health DOWN, before data is lost
  * @param retention        how long the gateway keeps data; a cursor older than this means a gap
  * @param maxAttempts      tries per HTTP call on 5xx, 429 and network errors
+ * @param unreadablePageAttempts polls that may fail on the same unreadable page (not a Bundle, broken
+ *                         JSON) before the feed narrows it down to a time window and skips that
+ * @param unreadableWindow the smallest time window a feed narrows an unreadable page down to; that
+ *                         window is recorded as a gap (its raw answer in the quarantine) and skipped
  * @param feeds            the feeds to pull by name (the cursor's key); a map, so that one
  *                         feed's setting can be overridden alone ({@code EOJXDS_FKG_FEEDS_TELMA_PAGE_SIZE})
  */
@@ -40,6 +44,8 @@ public record GatewayProperties(
         @Min(1) @Max(20) int maxAttempts,
         @NotNull Duration firstRetry,
         @NotNull Duration maxRetry,
+        @Min(1) @Max(100) int unreadablePageAttempts,
+        @NotNull Duration unreadableWindow,
         boolean enabled,
         @Valid Auth auth,
         @Valid @NotEmpty Map<String, FeedProperties> feeds) {

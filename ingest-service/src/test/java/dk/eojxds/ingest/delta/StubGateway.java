@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small FHIR search endpoint on loopback for ingest tests: serves raw resources by type with
- * {@code _lastUpdated=ge}, {@code _count} and next links, and injects faults on request (error
+ * {@code _lastUpdated=ge} (and {@code lt}), {@code _count} and next links, and injects faults on request (error
  * statuses with Retry-After, a page that is not JSON).
  */
 final class StubGateway implements AutoCloseable {
@@ -104,12 +104,24 @@ final class StubGateway implements AutoCloseable {
         }
         String type = exchange.getRequestURI().getPath().substring("/fhir/".length());
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        Instant from = Instant.parse(query.get("_lastUpdated").substring(2));
+        Instant from = null;
+        Instant before = Instant.MAX;
+        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+            String value = URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
+            if (pair.startsWith("_lastUpdated=ge")) {
+                from = Instant.parse(value.substring(2));
+            } else if (pair.startsWith("_lastUpdated=lt")) {
+                before = Instant.parse(value.substring(2));
+            }
+        }
+        Instant upTo = before;
+        Instant since = from;
         int count = Integer.parseInt(query.getOrDefault("_count", "100"));
         int offset = Integer.parseInt(query.getOrDefault("_offset", "0"));
         List<Stored> matching;
         synchronized (this) {
-            matching = resources.stream().filter(r -> r.type().equals(type) && !r.lastUpdated().isBefore(from))
+            matching = resources.stream().filter(r -> r.type().equals(type) && !r.lastUpdated().isBefore(since)
+                            && r.lastUpdated().isBefore(upTo))
                     .sorted(Comparator.comparing(Stored::lastUpdated).thenComparing(Stored::id)).toList();
         }
         ObjectNode bundle = mapper.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
@@ -117,7 +129,8 @@ final class StubGateway implements AutoCloseable {
         links.addObject().put("relation", "self").put("url", baseUrl() + "/" + type + "?" + exchange.getRequestURI().getRawQuery());
         if (offset + count < matching.size()) {
             links.addObject().put("relation", "next").put("url", baseUrl() + "/" + type + "?_lastUpdated=ge"
-                    + from + "&_count=" + count + "&_offset=" + (offset + count));
+                    + from + (before == Instant.MAX ? "" : "&_lastUpdated=lt" + before) + "&_count=" + count
+                    + "&_offset=" + (offset + count));
         }
         StringBuilder entries = new StringBuilder();
         for (Stored stored : matching.subList(Math.min(offset, matching.size()), Math.min(offset + count, matching.size()))) {
