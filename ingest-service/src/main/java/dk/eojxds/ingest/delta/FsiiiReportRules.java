@@ -32,6 +32,8 @@ final class FsiiiReportRules {
     private static final Set<String> ALLOWED = Set.of("Patient", "Condition", "Goal", "CarePlan", "Procedure",
             "Observation", "Encounter");
 
+    private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
     private final FhirTerser terser;
     private final FsiiiResourceRules resourceRules;
     private final FsiiiObservationRules observationRules;
@@ -161,6 +163,13 @@ final class FsiiiReportRules {
         for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
             String target = reference.getReference();
             if (target == null || target.isBlank() || target.startsWith("#")) {
+                continue;
+            }
+            if (ABSOLUTE.matcher(target).lookingAt() && !byReference.containsKey(target)) {
+                // a DeliveryReport is self-contained (aggregation bundled): no reference leaves it
+                reasons.add("reference-local: " + resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                        + " refers to " + target + ", which is no entry's fullUrl in the report [Reference.reference, "
+                        + "aggregation bundled]");
                 continue;
             }
             if (resolve(target, byReference) == null) {

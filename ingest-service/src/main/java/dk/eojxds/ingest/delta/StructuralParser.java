@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StructuralParser {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final FhirContext fhir;
+    private final JsonTypes jsonTypes;
 
     StructuralParser(FhirContext fhir) {
         this.fhir = fhir;
+        this.jsonTypes = new JsonTypes(fhir);
     }
 
     record Parsed<T extends Resource>(T resource, List<String> problems) {
@@ -35,7 +39,12 @@ class StructuralParser {
         Collector problems = new Collector();
         try {
             T resource = fhir.newJsonParser().setParserErrorHandler(problems).parseResource(type, json);
+            // HAPI reads "80.5" as the decimal 80.5; FHIR's JSON format does not allow it
+            jsonTypes.check(JSON.readTree(json), problems.found);
             return new Parsed<>(resource, problems.found);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.found.add("structure: not JSON (" + e.getOriginalMessage() + ")");
+            return new Parsed<>(null, problems.found);
         } catch (DataFormatException | ClassCastException e) {
             problems.found.add("structure: not a valid FHIR R4 " + type.getSimpleName() + " (" + firstLine(e) + ")");
             return new Parsed<>(null, problems.found);
@@ -67,7 +76,8 @@ class StructuralParser {
         public void incorrectJsonType(IParseLocation location, String element, BaseJsonLikeValue.ValueType expected,
                                       BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
                                       BaseJsonLikeValue.ScalarType foundScalar) {
-            add(location, "element '" + element + "' has JSON type " + found + ", expected " + expected);
+            add(location, "element '" + element + "' has JSON type " + (foundScalar != null ? foundScalar : found)
+                    + ", expected " + (expectedScalar != null ? expectedScalar : expected));
         }
 
         @Override

@@ -66,6 +66,10 @@ class BadInputCorpusTest {
                         .put("system", "http://example.org/units")), "unit-system"),
                 bad("a CPR whose birth date lies in the future", TELMA, mutate(obs, o -> subjectCpr(o, "0101364000")),
                         "subject-cpr"),
+                bad("a quantity value written as a JSON string", TELMA, mutate(obs, o -> ((ObjectNode) o.path("valueQuantity"))
+                        .put("value", "96")), "structure"),
+                bad("a NUL in the unit", TELMA, mutate(obs, o -> ((ObjectNode) o.path("valueQuantity")).put("unit", "%\u0000")),
+                        "structure"),
                 bad("huge payload", TELMA, mutate(obs, o -> ((ObjectNode) o.path("code")).put("text", "x".repeat(1_500_000))), "payload-size"),
                 // K-PRO
                 bad("no questionnaire reference", KPRO, mutate(qr, o -> o.remove("questionnaire")), "questionnaire-reference"),
@@ -123,6 +127,22 @@ class BadInputCorpusTest {
                     ((ObjectNode) copy.path("resource")).put("id", entry(r, 1).path("id").asText());
                     ((ArrayNode) r.path("entry")).add(copy);
                 }), "entry-id-unique"),
+                bad("a reference to another server", FSIII, mutate(report, r -> ((ObjectNode) entry(r, 4).path("activity").get(0)
+                        .path("detail").path("reasonReference").get(0))
+                        .put("reference", "https://elsewhere.example/fhir/Condition/c1-bad")), "reference-local"),
+                bad("a follow-up with a result outside KLFollowUpCodesFSIII", FSIII, mutate(report, r -> ((ArrayNode) r
+                        .path("entry")).addObject().put("fullUrl", "https://gw/Observation/f").putObject("resource")
+                        .put("resourceType", "Observation").put("id", "f").put("status", "final")
+                        .put("effectiveDateTime", "2026-11-20T10:00:00Z")
+                        .<ObjectNode>set("code", Fixtures.JSON.createObjectNode().set("coding", Fixtures.JSON.createArrayNode()
+                                .add(Fixtures.JSON.createObjectNode().put("system", "http://snomed.info/sct")
+                                        .put("code", "712744002"))))
+                        .<ObjectNode>set("subject", Fixtures.JSON.createObjectNode().put("reference", "Patient/p-bad"))
+                        .<ObjectNode>set("focus", Fixtures.JSON.createArrayNode().add(Fixtures.JSON.createObjectNode()
+                                .put("reference", "Condition/c2-bad")))
+                        .set("valueCodeableConcept", Fixtures.JSON.createObjectNode().set("coding", Fixtures.JSON
+                                .createArrayNode().add(Fixtures.JSON.createObjectNode()
+                                        .put("system", "urn:oid:1.2.208.176.2.21").put("code", "B2"))))), "follow-up-value"),
                 bad("report of the wrong Bundle type", FSIII, mutate(report, r -> r.put("type", "searchset")), "report-type"),
                 bad("report without timestamp", FSIII, mutate(report, r -> r.remove("timestamp")), "report-timestamp"),
                 bad("entry of a type the profile forbids", FSIII, mutate(report, r -> ((ArrayNode) r.path("entry")).addObject()
