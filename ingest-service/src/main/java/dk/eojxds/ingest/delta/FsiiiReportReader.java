@@ -112,19 +112,44 @@ class FsiiiReportReader implements FamilyReader {
                     + " is in the future"), json);
         }
         IParser encoder = fhir.newJsonParser();
+        List<String> asSent = entriesAsSent(json, report);
         List<IngestedResource> resources = new ArrayList<>();
         java.util.Set<String> outOfScope = withheld.stream().map(w -> w.resourceType() + "/" + w.resourceId())
                 .collect(java.util.stream.Collectors.toSet());
-        for (Bundle.BundleEntryComponent component : report.getEntry()) {
-            Resource resource = component.getResource();
+        for (int i = 0; i < report.getEntry().size(); i++) {
+            Resource resource = report.getEntry().get(i).getResource();
             if (outOfScope.contains(resource.fhirType() + "/" + resource.getIdElement().getIdPart())) {
                 continue;
             }
             resources.add(new IngestedResource(resource.fhirType(), resource.getIdElement().getIdPart(),
                     DataFamily.FSIII, citizen, CURRENT, null, reportUpdated, status(resource),
-                    encoder.encodeResourceToString(resource)));
+                    asSent != null ? asSent.get(i) : encoder.encodeResourceToString(resource)));
         }
         return EntryOutcome.accept(resources);
+    }
+
+    /**
+     * Each entry's resource exactly as the sender wrote it (decimals, strings, order, spacing), in
+     * entry order; null if the text and the parsed report do not line up, and then HAPI's encoding is
+     * stored (the same data, re-serialised).
+     */
+    private static List<String> entriesAsSent(String json, Bundle report) {
+        try {
+            List<GatewayPage.RawEntry> entries = PageSplitter.split(json, "report", false).entries();
+            if (entries.size() != report.getEntry().size()) {
+                return null;
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Resource parsed = report.getEntry().get(i).getResource();
+                if (!parsed.fhirType().equals(entries.get(i).resourceType())
+                        || !java.util.Objects.equals(parsed.getIdElement().getIdPart(), entries.get(i).id())) {
+                    return null;
+                }
+            }
+            return entries.stream().map(GatewayPage.RawEntry::json).toList();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The status column: entered-in-error wherever the profile expresses it, deceased/inactive for the citizen. */

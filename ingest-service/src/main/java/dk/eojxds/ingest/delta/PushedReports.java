@@ -60,11 +60,21 @@ public class PushedReports {
         List<WithheldResource> withheld = new ArrayList<>();
         int reports = 0;
         Instant receivedAt = Instant.now();
-        for (JsonNode entry : delivery.path("entry")) {
-            JsonNode report = entry.path("resource");
+        // each report exactly as sent: a re-serialised tree would change decimals and order
+        List<GatewayPage.RawEntry> asSent;
+        try {
+            asSent = PageSplitter.split(body, "push", false).entries();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the delivery cannot be split into its reports: " + e.getMessage());
+        }
+        int empty = delivery.path("entry").size() - asSent.size();
+        if (empty > 0) {
+            rejected.add(new RejectedResource("Bundle", null, List.of("entry-resource: " + empty
+                    + " entries of the delivery hold no report"), body));
+        }
+        for (GatewayPage.RawEntry report : asSent) {
             reports++;
-            EntryOutcome outcome = reader.readReport(FEED, report.path("id").asText(null), report.toString(),
-                    receivedAt);
+            EntryOutcome outcome = reader.readReport(FEED, report.id(), report.json(), receivedAt);
             accepted.addAll(outcome.accepted());
             withheld.addAll(outcome.withheld());
             if (outcome.rejected() != null) {

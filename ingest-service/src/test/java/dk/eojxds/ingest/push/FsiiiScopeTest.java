@@ -95,6 +95,12 @@ class FsiiiScopeTest {
         assertThat(storedStatus("Condition", "a881788d-1b27-46e3-8b76-607bc49876fd")).isEqualTo("inactive");
         assertThat(storedStatus("Condition", "ad506910-9030-4ddb-b8ce-7bb6a69d808e")).isEqualTo("inactive");
         assertThat(storedStatus("CarePlan", "f99b219d-8b70-4423-a32f-d7e97d553305")).isEqualTo("completed");
+        // stored exactly as sent, spacing and order included (HAPI would re-serialise it compactly)
+        String sent = example("healthcare/TestPersonReport");
+        int start = sent.indexOf("{\"resourceType\":\"Condition\"");
+        String condition = sent.substring(start, sent.indexOf("\"recordedDate\":\"2020-08-14\"}", start) + 28);
+        assertThat(jdbc.sql("SELECT raw_json FROM ingest.resource WHERE resource_id = 'ProblemerMedPersonligPleje'")
+                .query(String.class).single()).isEqualTo(condition).contains("\n");
     }
 
     @Test
