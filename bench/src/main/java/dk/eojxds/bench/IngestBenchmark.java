@@ -78,7 +78,7 @@ public final class IngestBenchmark {
         args.addAll(List.of("--management.server.port=0", "--eojxds.fkg.enabled=false",
                 "--eojxds.fkg.feeds.kpro.enabled=false", "--eojxds.fkg.feeds.fsiii.enabled=false",
                 "--eojxds.fkg.feeds.telma.page-size=1000", "--eojxds.fkg.initial-lookback=P1D",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--eojxds.fsiii.built-in-terminology=true"));
         args.addAll(List.of(extra));
         return IngestApplication.builder().web(WebApplicationType.NONE).run(args.toArray(String[]::new));
     }

@@ -136,12 +136,14 @@ final class FsiiiObservationRules {
         }
     }
 
+    // klgateway-care-encounter (a follow-up: class HH, one type) or, in the care profiles,
+    // klgateway-care-general-encounter (a visit: class from EncounterClassCodes, one type or more)
     private static void encounter(Encounter encounter, String id, List<String> reasons) {
-        if (!"HH".equals(encounter.getClass_().getCode())) {
-            reasons.add("encounter-class: " + id + " class must be HH (home health) [Encounter.class]");
+        if (!encounter.getClass_().hasCode()) {
+            reasons.add("encounter-class: " + id + " needs a class (HH for a follow-up) [Encounter.class]");
         }
-        if (encounter.getType().size() != 1) {
-            reasons.add("encounter-type: " + id + " needs exactly one type [Encounter.type]");
+        if (encounter.getType().isEmpty()) {
+            reasons.add("encounter-type: " + id + " needs a type [Encounter.type]");
         }
         if (!encounter.getPeriod().hasStart()) {
             reasons.add("encounter-period-start: " + id + " needs period.start [Encounter.period.start]");

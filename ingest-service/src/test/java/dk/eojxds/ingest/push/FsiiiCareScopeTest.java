@@ -34,6 +34,17 @@ class FsiiiCareScopeTest {
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource").query(Long.class).single()).isEqualTo(21);
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.withheld").query(Long.class).single()).isZero();
 
+        // all 18 of KL's care examples are stored, none quarantined, and the last report of each wins
+        for (String report : FsiiiScopeTest.CARE_EXAMPLES) {
+            new FsiiiScopeTest().push(mvc, FsiiiScopeTest.example(report)).andExpect(status().isOk());
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.quarantine").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.withheld").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM ingest.resource WHERE resource_id = '0aff84ce-2b70-4677-bfa8-78c599d0eaf9'")
+                .query(String.class).single()).isEqualTo("completed");
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource WHERE resource_id = '2d5aab71-9c3f-49b2-92e0-07619ae321e5'")
+                .query(Long.class).single()).isEqualTo(1);
+
         Info.Builder builder = new Info.Builder();
         info.forEach(contributor -> contributor.contribute(builder));
         assertThat(builder.build().get("fsiii").toString())

@@ -103,6 +103,28 @@ class FsiiiScopeTest {
                 .query(String.class).single()).isEqualTo(condition).contains("\n");
     }
 
+    /** KL's 18 care example reports (kl-gateway), each series in its order, old codes then new. */
+    static final List<String> CARE_EXAMPLES = java.util.stream.Stream.of("JensHansen-1", "JensHansen-2", "JensHansen-3",
+            "JensHansenNew-1", "JensHansenNew-2", "JensHansenNew-3", "JensHansenNew-4", "PeterOlsen-1", "PeterOlsen-2",
+            "PeterOlsen-3", "PeterOlsen-4", "PeterOlsen-5", "PeterOlsen-6", "PeterOlsenNew-1", "PeterOlsenNew-2",
+            "PeterOlsenNew-3", "PeterOlsenNew-4", "PeterOlsenNew-5").map(name -> "care/" + name).toList();
+
+    @Test
+    void klsCareExamplesAreAllTakenOnAHealthcareFeedTheirNursingPartsStoredTheRestWithheld() throws Exception {
+        for (String report : CARE_EXAMPLES) {
+            push(example(report)).andExpect(status().isOk());
+        }
+        assertThat(jdbc.sql("SELECT resource_id || ': ' || array_to_string(reasons, ' | ') FROM ingest.quarantine")
+                .query(String.class).list()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.resource WHERE resource_type = 'Goal'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT rule FROM ingest.withheld WHERE resource_id = '2d5aab71-9c3f-49b2-92e0-07619ae321e5'")
+                .query(String.class).single()).startsWith("scope-citizens-own-observation:");
+        // Peter Olsen's nursing: respiration treatment ended, mobility problems resolved (new codes)
+        assertThat(storedStatus("CarePlan", "9a07e8ad-4e71-42c7-a67f-96f5944f51a6")).isEqualTo("completed");
+        assertThat(storedStatus("Condition", "9c818a37-6525-49bb-bcea-5fe5df01f6f4")).isEqualTo("inactive");
+    }
+
     @Test
     void anOperatorPurgesCareDataStoredBeforeTheScopeWasNarrowed() throws Exception {
         // Jens Hansen's report as a care-scoped push would have stored it, resource by resource
