@@ -46,10 +46,16 @@ public final class IngestBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
         System.out.println("| resources | ingest (s) | ingest resources/s | COPY (s) | COPY rows/s | ingest/COPY |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
-        for (int size : sizes) {
-            deltaVersusCopy(size);
+        try {
+            for (int size : sizes) {
+                deltaVersusCopy(size);
+            }
+            initialLoad(loadSize);
+        } catch (Exception | Error e) {
+            // a failed run must end, not wait for the pools' threads
+            e.printStackTrace();
+            System.exit(1);
         }
-        initialLoad(loadSize);
         System.exit(0);
     }
 

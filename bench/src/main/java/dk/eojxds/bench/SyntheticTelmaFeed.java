@@ -39,9 +39,10 @@ final class SyntheticTelmaFeed {
     String json(int i) {
         HomeMeasurement kind = KINDS[i % KINDS.length];
         int citizen = i % 10_000;
-        // valid, fictitious CPR numbers: day 01-28, month 01-12, years 40-79, serial from the index
+        // valid, fictitious CPR numbers: day 01-28, month 01-12, years 40-79, serial 0000-3999 from the
+        // index (a serial of 0-3 puts the birth in the 1900s: no birth date in the future)
         String cpr = String.format("%02d%02d%02d%04d", 1 + citizen % 28, 1 + (citizen / 28) % 12,
-                40 + (citizen / 336) % 40, citizen % 10_000);
+                40 + (citizen / 336) % 40, citizen % 4_000);
         int day = 1 + (i / 10_000) % 6;
         return "{\"resourceType\":\"Observation\",\"id\":\"" + new UUID(0x5eed_0000_0000_0000L, i) + "\","
                 + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + lastUpdated(i) + "\"},\"status\":\"final\","

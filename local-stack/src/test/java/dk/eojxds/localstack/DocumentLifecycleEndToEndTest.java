@@ -125,6 +125,36 @@ class DocumentLifecycleEndToEndTest {
     }
 
     @Test
+    void aCareReportOnTheHealthcareFeedLeavesNoCareDataInAnySchemaOrDocument() throws Exception {
+        SyntheticCitizens.Citizen citizen = citizen("0909991234");
+        // home care sent where only healthcare data is searched for (stamped with the healthcare profile)
+        Bundle report = new SyntheticFsiii(RANDOM, dk.eojxds.model.fsiii.FsiiiScope.CARE).report(citizen,
+                Instant.now().minus(Duration.ofHours(2)));
+        report.getMeta().getProfile().clear();
+        report.getMeta().addProfile(dk.eojxds.model.fsiii.FsiiiScope.HEALTHCARE.deliveryReportProfiles().get(0));
+        gateway.publish(report);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        String document = new String(retrieve(find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0)),
+                StandardCharsets.UTF_8);
+        assertThat(document).contains("Sårbehandling");
+        // the home-care condition (J1.1 or its UUID, "Vaske sig"), its goal and its intervention (H1.1)
+        List<String> care = List.of("Vaske sig", "4d46bd94-9518-431c-82e8-ebb91bca307a", "\"J1.1\"", "\"H1.1\"",
+                "Personlig hygiejne", "e182c5dc-9f91-474a-92e8-f62be3d498f4", "66959f77-6e2a-4574-8423-3ff097f8b9fa");
+        String everything = String.join("\n", db.sql("""
+                SELECT string_agg(t, E'\\n') FROM (
+                    SELECT r::text AS t FROM ingest.resource r WHERE citizen_cpr = ?
+                    UNION ALL SELECT q::text FROM ingest.quarantine q UNION ALL SELECT w::text FROM ingest.withheld w
+                    UNION ALL SELECT convert_from(d.content, 'UTF8') || d::text FROM repository.document d WHERE citizen_cpr = ?) x
+                """).param(citizen.cpr().value()).param(citizen.cpr().value()).query(String.class).list());
+        for (String marker : care) {
+            assertThat(everything).as("database").doesNotContain(marker);
+            assertThat(document).as("document").doesNotContain(marker);
+        }
+        assertThat(db.sql("SELECT count(*) FROM ingest.withheld WHERE rule LIKE 'scope-goal:%'").query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
     void anOperatorsPurgeOfCareDataWithdrawsTheOverviewBuiltFromItAndStartsANewSeries() throws Exception {
         SyntheticCitizens.Citizen citizen = citizen("0808881234");
         gateway.publish(new SyntheticFsiii(RANDOM).report(citizen, Instant.now().minus(Duration.ofHours(2))));
