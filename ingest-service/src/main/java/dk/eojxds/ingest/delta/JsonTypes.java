@@ -4,21 +4,24 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The JSON types FHIR R4's JSON format fixes for primitives where HAPI's parser lets a string
- * through: a decimal or integer is a JSON number (not {@code "80.5"}), a boolean a JSON boolean.
- * Walks the resource as sent, by HAPI's element definitions.
+ * through: a decimal or integer is a JSON number (not {@code "80.5"}), a boolean a JSON boolean;
+ * and no string holds a control character but tab, CR and LF. Streams over the resource as sent
+ * (no tree: it runs on every resource), led by HAPI's element definitions.
  */
 final class JsonTypes {
 
     private static final Set<String> NUMBERS = Set.of("decimal", "integer", "positiveInt", "unsignedInt", "integer64");
     private static final int MAX_PROBLEMS = 10;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final FhirContext fhir;
 
@@ -26,53 +29,98 @@ final class JsonTypes {
         this.fhir = fhir;
     }
 
-    void check(JsonNode resource, List<String> problems) {
-        String type = resource.path("resourceType").asText("");
-        if (!type.isEmpty() && fhir.getResourceTypes().contains(type)) {
-            walk(fhir.getResourceDefinition(type), resource, type, problems);
+    void check(String json, List<String> problems) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                resource(parser, problems);
+            }
         }
     }
 
-    private void walk(BaseRuntimeElementCompositeDefinition<?> definition, JsonNode node, String path,
-                      List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext() && problems.size() < MAX_PROBLEMS; ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            if (name.equals("resourceType") || name.startsWith("_")) {
-                continue;
-            }
-            BaseRuntimeChildDefinition child = definition.getChildByName(name);
-            BaseRuntimeElementDefinition<?> element = child == null ? null : child.getChildByName(name);
-            if (element == null) {
-                continue; // unknown elements are HAPI's to report
-            }
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                for (JsonNode item : value) {
-                    value(element, item, path + "." + name, problems);
-                }
+    // at START_OBJECT of a resource; resourceType is usually, not always, its first field
+    private void resource(JsonParser parser, List<String> problems) throws IOException {
+        String type = null;
+        BaseRuntimeElementCompositeDefinition<?> definition = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (name.equals("resourceType") && token == JsonToken.VALUE_STRING) {
+                type = parser.getText();
+                definition = fhir.getResourceTypes().contains(type) ? fhir.getResourceDefinition(type) : null;
+            } else if (definition == null) {
+                parser.skipChildren(); // resourceType not (yet) known: HAPI reports what is wrong
             } else {
-                value(element, value, path + "." + name, problems);
+                field(definition, name, token, parser, type, problems);
             }
         }
     }
 
-    private void value(BaseRuntimeElementDefinition<?> element, JsonNode value, String path, List<String> problems) {
+    private void object(BaseRuntimeElementCompositeDefinition<?> definition, JsonParser parser, String path,
+                        List<String> problems) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            field(definition, name, parser.nextToken(), parser, path, problems);
+        }
+    }
+
+    private void field(BaseRuntimeElementCompositeDefinition<?> definition, String name, JsonToken token,
+                       JsonParser parser, String path, List<String> problems) throws IOException {
+        BaseRuntimeChildDefinition child = name.startsWith("_") ? null : definition.getChildByName(name);
+        BaseRuntimeElementDefinition<?> element = child == null ? null : child.getChildByName(name);
+        if (element == null || problems.size() >= MAX_PROBLEMS) {
+            parser.skipChildren(); // unknown elements are HAPI's to report
+            return;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                value(element, item, parser, path + "." + name, problems);
+            }
+        } else {
+            value(element, token, parser, path + "." + name, problems);
+        }
+    }
+
+    private void value(BaseRuntimeElementDefinition<?> element, JsonToken token, JsonParser parser, String path,
+                       List<String> problems) throws IOException {
         switch (element.getChildType()) {
-            case PRIMITIVE_DATATYPE, PRIMITIVE_XHTML, PRIMITIVE_XHTML_HL7ORG, ID_DATATYPE -> primitive(element, value, path,
-                    problems);
+            case PRIMITIVE_DATATYPE, PRIMITIVE_XHTML, PRIMITIVE_XHTML_HL7ORG, ID_DATATYPE -> {
+                if (token.isStructStart()) {
+                    parser.skipChildren();
+                } else {
+                    primitive(element.getName(), token, parser, path, problems);
+                }
+            }
             case COMPOSITE_DATATYPE, RESOURCE_BLOCK -> {
-                if (value.isObject()) {
-                    walk((BaseRuntimeElementCompositeDefinition<?>) element, value, path, problems);
+                if (token == JsonToken.START_OBJECT) {
+                    object((BaseRuntimeElementCompositeDefinition<?>) element, parser, path, problems);
+                } else {
+                    parser.skipChildren();
                 }
             }
             case RESOURCE -> {
-                if (value.isObject()) {
-                    check(value, problems);
+                if (token == JsonToken.START_OBJECT) {
+                    resource(parser, problems);
+                } else {
+                    parser.skipChildren();
                 }
             }
-            default -> {
-            }
+            default -> parser.skipChildren();
+        }
+    }
+
+    private static void primitive(String type, JsonToken token, JsonParser parser, String path, List<String> problems)
+            throws IOException {
+        if (token == JsonToken.VALUE_STRING && hasControlCharacter(parser.getText())) {
+            problems.add("structure: " + path + " holds a control character; FHIR strings allow none below U+0020 "
+                    + "but tab, carriage return and line feed");
+        }
+        // a number where a string belongs HAPI reports itself
+        boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+        boolean bool = token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        if (NUMBERS.contains(type) && !number && token != JsonToken.VALUE_NULL
+                || "boolean".equals(type) && !bool && token != JsonToken.VALUE_NULL) {
+            problems.add("structure: " + path + " is a JSON " + token.name().replace("VALUE_", "") + "; FHIR " + type
+                    + " is written as a JSON " + (NUMBERS.contains(type) ? "NUMBER" : "BOOLEAN"));
         }
     }
 
@@ -84,19 +132,5 @@ final class JsonTypes {
             }
         }
         return false;
-    }
-
-    private static void primitive(BaseRuntimeElementDefinition<?> element, JsonNode value, String path,
-                                  List<String> problems) {
-        // a number where a string belongs HAPI reports itself
-        String type = element.getName();
-        if (value.isTextual() && hasControlCharacter(value.textValue())) {
-            problems.add("structure: " + path + " holds a control character; FHIR strings allow none below U+0020 "
-                    + "but tab, carriage return and line feed");
-        }
-        if (NUMBERS.contains(type) && !value.isNumber() || "boolean".equals(type) && !value.isBoolean()) {
-            problems.add("structure: " + path + " is a JSON " + value.getNodeType() + "; FHIR " + type
-                    + " is written as a JSON " + (NUMBERS.contains(type) ? "NUMBER" : "BOOLEAN"));
-        }
     }
 }

@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StructuralParser {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final FhirContext fhir;
     private final JsonTypes jsonTypes;
 
@@ -40,10 +38,10 @@ class StructuralParser {
         try {
             T resource = fhir.newJsonParser().setParserErrorHandler(problems).parseResource(type, json);
             // HAPI reads "80.5" as the decimal 80.5; FHIR's JSON format does not allow it
-            jsonTypes.check(JSON.readTree(json), problems.found);
+            jsonTypes.check(json, problems.found);
             return new Parsed<>(resource, problems.found);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problems.found.add("structure: not JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.IOException e) {
+            problems.found.add("structure: not JSON (" + e.getMessage() + ")");
             return new Parsed<>(null, problems.found);
         } catch (DataFormatException | ClassCastException e) {
             problems.found.add("structure: not a valid FHIR R4 " + type.getSimpleName() + " (" + firstLine(e) + ")");
