@@ -12,8 +12,23 @@ public final class DkXdsCodes {
     public static final String LOINC = "2.16.840.1.113883.6.1";
     public static final String SNOMED_CT = "2.16.840.1.113883.6.96";
     public static final String CONFIDENTIALITY_SCHEME = "2.16.840.1.113883.5.25";
-    /** NPU terminology, including the Danish (DNK) and MedCom (MCS) local codes. */
+    /** NPU terminology, including the Danish (DNK) local codes. */
     public static final String NPU = "1.2.208.176.2.1";
+    /** MedCom's analysis codes (MCS…), a code system of MedCom's own, not part of NPU. */
+    public static final String MEDCOM_ANALYSIS_CODES = "1.2.208.184.100.8";
+    /**
+     * The measurement codes of the Danish XDS eventCodeList value set (MedCom's
+     * MedCom-xds-eventcodelist-VS); a measurement outside it is shown in the document but not named
+     * in the metadata, whose eventCodeList must be drawn from that value set.
+     */
+    public static final java.util.Set<String> EVENT_CODE_MEASUREMENTS = java.util.Set.of("NPU03804", "NPU19748",
+            "NPU22089", "NPU03963", "DNK05472", "DNK05473", "NPU21692", "MCS88100", "MCS88015", "MCS88019", "MCS88020",
+            "MCS88050", "MCS88137", "MCS88021");
+
+    /** The code system a measurement code belongs to: MedCom's for MCS codes, NPU's for the rest. */
+    public static String measurementCodeSystem(String code) {
+        return code != null && code.startsWith("MCS") ? MEDCOM_ANALYSIS_CODES : NPU;
+    }
     /** The same, as a FHIR coding system. */
     public static final String NPU_SYSTEM = "urn:oid:" + NPU;
     /** Root of ClinicalDocument.id in Danish CDA documents. */

@@ -61,6 +61,6 @@ public enum HomeMeasurement {
     }
 
     public Code asCode() {
-        return new Code(npuCode, DkXdsCodes.NPU, npuDisplay);
+        return new Code(npuCode, DkXdsCodes.measurementCodeSystem(npuCode), npuDisplay);
     }
 }

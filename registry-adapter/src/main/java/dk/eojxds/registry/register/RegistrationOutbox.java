@@ -119,7 +119,8 @@ class RegistrationOutbox {
         List<Code> codes = new ArrayList<>();
         for (String pair : (String[]) array.getArray()) {
             int bar = pair.indexOf('|');
-            codes.add(new Code(pair.substring(0, bar), DkXdsCodes.NPU, pair.substring(bar + 1)));
+            String code = pair.substring(0, bar);
+            codes.add(new Code(code, DkXdsCodes.measurementCodeSystem(code), pair.substring(bar + 1)));
         }
         return codes;
     }

@@ -85,7 +85,8 @@ final class PhmrResultsSection {
         xml.writeAttribute("moodCode", "EVN");
         empty(xml, "templateId", "root", PHMR_NUMERIC_OBSERVATION_TEMPLATE);
         empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension", m.resourceId());
-        empty(xml, "code", "code", m.kind().npuCode(), "codeSystem", DkXdsCodes.NPU, "codeSystemName", "NPU terminologien",
+        empty(xml, "code", "code", m.kind().npuCode(), "codeSystem", DkXdsCodes.measurementCodeSystem(m.kind().npuCode()),
+                "codeSystemName", m.kind().npuCode().startsWith("MCS") ? "MedCom analysis codes" : "NPU terminologien",
                 "displayName", m.kind().npuDisplay());
         xml.writeStartElement("text");
         empty(xml, "reference", "value", "#m-" + m.resourceId());

@@ -36,7 +36,8 @@ class TelmaDocumentFactory {
                 replacesUniqueId);
         byte[] content = builder.build(day, uniqueId);
         List<Code> eventCodes = day.measurements().stream()
-                .map(m -> m.kind().asCode()).distinct()
+                .map(m -> m.kind().asCode()).filter(code -> DkXdsCodes.EVENT_CODE_MEASUREMENTS.contains(code.code()))
+                .distinct()
                 .sorted(Comparator.comparing(Code::code)).toList();
         return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.TELMA, day.citizen(),
                 day.author(), DkXdsCodes.TYPE_PHMR, properties.telma(), null, null, eventCodes,

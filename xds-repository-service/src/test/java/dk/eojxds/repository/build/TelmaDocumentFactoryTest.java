@@ -1,5 +1,7 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.model.DkXdsCodes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.model.Cpr;
@@ -65,6 +67,13 @@ class TelmaDocumentFactoryTest {
     }
 
     @Test
+    void medcomsOwnCodesAreListedUnderMedcomsCodeSystemNotNpus() {
+        assertThat(dk.eojxds.model.HomeMeasurement.HOME_SYSTOLIC_PRESSURE.asCode().schemeOid())
+                .isEqualTo(DkXdsCodes.MEDCOM_ANALYSIS_CODES);
+        assertThat(dk.eojxds.model.HomeMeasurement.SYSTOLIC_PRESSURE.asCode().schemeOid()).isEqualTo(DkXdsCodes.NPU);
+    }
+
+    @Test
     void hashAndSizeDescribeTheStoredBytes() {
         NewDocument document = factory.create(day(measurements()), null);
         DocumentMetadata m = document.metadata();
@@ -72,7 +81,9 @@ class TelmaDocumentFactoryTest {
         assertThat(m.hash()).isEqualTo(MetadataFactory.sha1(document.content()));
         assertThat(m.mimeType()).isEqualTo("text/xml");
         assertThat(m.typeCode().code()).isEqualTo("53576-5");
-        assertThat(m.eventCodes()).extracting(c -> c.code()).containsExactly("NPU03011", "NPU03804", "NPU21692");
+        // oxygen saturation (NPU03011) is not in the national eventCodeList value set: shown, not listed
+        assertThat(m.eventCodes()).extracting(c -> c.code()).containsExactly("NPU03804", "NPU21692");
+        assertThat(m.eventCodes()).extracting(c -> c.schemeOid()).containsOnly(DkXdsCodes.NPU);
         assertThat(m.serviceStartTime()).isEqualTo(MORNING);
         assertThat(m.serviceStopTime()).isEqualTo(MORNING.plusSeconds(60));
         assertThat(m.title()).isEqualTo("Hjemmemålinger 20. november 2026");
