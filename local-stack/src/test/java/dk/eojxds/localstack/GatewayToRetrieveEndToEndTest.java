@@ -105,8 +105,10 @@ class GatewayToRetrieveEndToEndTest {
         assertThat(entry.getFormatCode().getCode()).isEqualTo("urn:ad:dk:medcom:phmr-v1.3:full");
         assertThat(entry.getAuthors().get(0).getAuthorInstitution().get(0).getIdNumber())
                 .isEqualTo(SyntheticCitizens.MUNICIPALITIES.get(4).sor().value());
+        // NPU03011 (oxygen saturation) is measured but not in MedCom's eventCodeList value set
         assertThat(entry.getEventCodeList()).extracting(c -> c.getCode())
-                .containsExactly("DNK05472", "DNK05473", "NPU03011", "NPU03804");
+                .containsExactly("DNK05472", "DNK05473", "NPU03804");
+        assertThat(entry.getEventCodeList()).extracting(c -> c.getSchemeName()).containsOnly("1.2.208.176.2.1");
 
         RetrievedDocumentSet retrieved = retrieve(entry.getRepositoryUniqueId(), entry.getUniqueId());
         assertThat(retrieved.getStatus()).isEqualTo(Status.SUCCESS);
