@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * How late the gateway's commits arrive: for every resource stored (new, or newer than what was
  * stored), the seconds from its {@code meta.lastUpdated} to its being stored, as the histogram
- * {@code eojxds.ingest.commit.lag{feed}}. A resource later than 80 % of the safety window is a
- * late commit: counted ({@code eojxds.ingest.late.commits{feed, found_by}}) and logged at WARN, so
- * that a safety window too short for the gateway shows long before data could be missed; those
- * found only by the reconciliation sweep were later than the window itself.
+ * {@code eojxds.ingest.commit.lag{feed}}. That lag includes our own delays (a first poll, a
+ * backlog after an outage), so a resource counts as a <em>late commit</em> only when it was not
+ * yet visible to the feed's previous poll, which covered its {@code lastUpdated}, and by more than
+ * 80 % of the safety window: counted ({@code eojxds.ingest.late.commits{feed, found_by}}) and
+ * logged once per poll at WARN, so that a safety window too short for the gateway shows long
+ * before data could be missed. Whatever the reconciliation sweep stores was passed by the polls:
+ * all of it is late.
  */
 @Component
 class CommitLag {
@@ -22,7 +25,6 @@ class CommitLag {
     private static final Logger log = LoggerFactory.getLogger(CommitLag.class);
 
     private final MeterRegistry meters;
-    private final double warnAfterSeconds;
     private final double windowSeconds;
     // built once per feed, not once per page
     private final Map<String, DistributionSummary> byFeed = new ConcurrentHashMap<>();
@@ -30,27 +32,45 @@ class CommitLag {
     CommitLag(MeterRegistry meters, GatewayProperties properties) {
         this.meters = meters;
         this.windowSeconds = properties.safetyWindow().toMillis() / 1000.0;
-        this.warnAfterSeconds = windowSeconds * 0.8;
     }
 
-    void record(Feed feed, double[] lagSeconds, String foundBy) {
+    /** The late commits one poll or sweep found so far. */
+    static final class Tally {
+        private int late;
+        private double latest;
+    }
+
+    /**
+     * Records the lags of one committed page. {@code sincePreviousPoll} is the time since the
+     * feed's previous poll began (null when there was none: nothing can be told late then; zero for
+     * the sweep: everything it stores is late).
+     */
+    void record(Feed feed, double[] lagSeconds, String foundBy, Double sincePreviousPoll, Tally tally) {
         DistributionSummary lags = byFeed.computeIfAbsent(feed.name(), name -> DistributionSummary
                 .builder("eojxds.ingest.commit.lag").baseUnit("seconds")
                 .description("seconds from a resource's meta.lastUpdated to its being stored")
                 .tag("feed", name).publishPercentileHistogram().register(meters));
+        double lateAfter = sincePreviousPoll == null ? Double.POSITIVE_INFINITY
+                : sincePreviousPoll == 0 ? -1 : sincePreviousPoll + windowSeconds * 0.8;
         int late = 0;
-        double latest = 0;
         for (double lag : lagSeconds) {
             lags.record(Math.max(0, lag));
-            if (lag > warnAfterSeconds) {
+            if (lag > lateAfter) {
                 late++;
-                latest = Math.max(latest, lag);
+                tally.latest = Math.max(tally.latest, lag);
             }
         }
         if (late > 0) {
+            tally.late += late;
             meters.counter("eojxds.ingest.late.commits", "feed", feed.name(), "found_by", foundBy).increment(late);
+        }
+    }
+
+    /** One WARN line for what a poll or sweep found late. */
+    void report(Feed feed, Tally tally, String foundBy) {
+        if (tally.late > 0) {
             log.warn("Feed {}: {} resources committed late by the gateway (up to {} s after their lastUpdated; "
-                    + "safety window {} s), found by the {}", feed.name(), late, Math.round(latest),
+                    + "safety window {} s), found by the {}", feed.name(), tally.late, Math.round(tally.latest),
                     Math.round(windowSeconds), foundBy);
         }
     }

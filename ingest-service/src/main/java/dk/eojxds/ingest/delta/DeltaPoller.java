@@ -67,6 +67,7 @@ public class DeltaPoller {
     private final Duration maxPollDuration;
     private final CommitLag commitLag;
     private final UnreadableWindows unreadableWindows;
+    private final Map<String, Instant> previousPoll = new ConcurrentHashMap<>();
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
@@ -184,6 +185,22 @@ public class DeltaPoller {
     }
 
     private int pollPages(Feed feed, Instant now, Instant cursor, Instant ceiling) {
+        CommitLag.Tally late = new CommitLag.Tally();
+        try {
+            return pollPages(feed, now, cursor, ceiling, late);
+        } finally {
+            commitLag.report(feed, late, "poll");
+            previousPoll.put(feed.name(), now);
+        }
+    }
+
+    // seconds since the feed's previous poll began on this instance; null before the first
+    private Double sincePreviousPoll(Feed feed) {
+        Instant previous = previousPoll.get(feed.name());
+        return previous == null ? null : Duration.between(previous, clock.instant()).toMillis() / 1000.0;
+    }
+
+    private int pollPages(Feed feed, Instant now, Instant cursor, Instant ceiling, CommitLag.Tally late) {
         Instant newest = cursor;
         int pages = 0;
         Set<String> seen = new HashSet<>();
@@ -204,7 +221,7 @@ public class DeltaPoller {
             }
             Instant newCursor = newest.isAfter(ceiling) ? ceiling : newest;
             commitLag.record(feed, ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor)
-                    .lagSeconds(), "poll");
+                    .lagSeconds(), "poll", sincePreviousPoll(feed), late);
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
             if (loop) {

@@ -84,12 +84,13 @@ class ReconciliationSweep {
             return 0;
         }
         int stored = 0;
+        CommitLag.Tally late = new CommitLag.Tally();
         try (FeedLease.Held ignored = held.get()) {
             Set<String> seen = new HashSet<>();
             GatewayPage page = gateway.changedSince(feed, clock.instant().minus(window));
             while (page != null) {
                 IngestStore.Upserted upserted = ingestor.commit(feed, reader.read(feed, page), null);
-                lag.record(feed, upserted.lagSeconds(), "reconciliation");
+                lag.record(feed, upserted.lagSeconds(), "reconciliation", 0.0, late);
                 stored += upserted.stored();
                 if (page.nextUrl() == null || !seen.add(page.nextUrl())) {
                     break;
@@ -97,6 +98,7 @@ class ReconciliationSweep {
                 page = gateway.nextPage(page).orElse(null);
             }
         }
+        lag.report(feed, late, "reconciliation");
         if (stored > 0) {
             log.warn("Reconciliation of feed {} stored {} resources the polls had passed by (late commits)",
                     feed.name(), stored);

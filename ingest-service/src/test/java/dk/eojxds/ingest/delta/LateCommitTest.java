@@ -46,20 +46,30 @@ class LateCommitTest {
         GATEWAY.close();
     }
 
+    private double lateFoundByPoll() {
+        var counter = meters.find("eojxds.ingest.late.commits").tag("feed", "telma").tag("found_by", "poll").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void aCommitLaterThanTheSafetyWindowIsStoredByTheSweepAndCountedAsLate() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         GATEWAY.put(Fixtures.observation("on-time", now.minus(Duration.ofMinutes(3))));
         poller.pollNow("telma");
+        // three minutes old on the feed's first poll: a backlog of ours, not a late commit
+        assertThat(lateFoundByPoll()).isZero();
         GATEWAY.put(Fixtures.observation("late", now.minus(Duration.ofMinutes(10))));
+        // not visible to the previous poll although stamped before it, by more than 80 % of the window
+        GATEWAY.put(Fixtures.observation("nearly-late", now.minus(Duration.ofSeconds(100))));
         poller.pollNow("telma");
-        assertThat(jdbc.sql("SELECT resource_id FROM ingest.resource").query(String.class).list())
-                .containsExactly("on-time");
+        assertThat(jdbc.sql("SELECT resource_id FROM ingest.resource ORDER BY 1").query(String.class).list())
+                .containsExactly("nearly-late", "on-time");
+        assertThat(lateFoundByPoll()).isEqualTo(1);
 
         Feed telma = poller.feed("telma").orElseThrow();
         assertThat(sweep.sweep(telma)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT resource_id FROM ingest.resource ORDER BY 1").query(String.class).list())
-                .containsExactly("late", "on-time");
+                .containsExactly("late", "nearly-late", "on-time");
         assertThat(meters.counter("eojxds.ingest.late.commits", "feed", "telma", "found_by", "reconciliation").count())
                 .isEqualTo(1);
         assertThat(meters.find("eojxds.ingest.commit.lag").tag("feed", "telma").summary().max())
