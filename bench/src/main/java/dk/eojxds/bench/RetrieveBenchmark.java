@@ -189,7 +189,7 @@ public final class RetrieveBenchmark {
                         "--server.port=0", "--management.server.port=0", "--eojxds.security.mode=" + mode,
                         "--eojxds.security.insecure-local-development=" + "none".equals(mode),
                         "--eojxds.security.trusted-certificates=" + trusted, "--eojxds.security.sts-subjects=CN=Bench STS",
-                        "--logging.level.root=WARN",
+                        "--logging.level.root=WARN", "--eojxds.fsiii.built-in-terminology=true",
                         "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN"))
                         .toArray(String[]::new));
     }

@@ -54,7 +54,7 @@ final class LocalDefaults {
         }
         String jwt = "spring.security.oauth2.resourceserver.jwt.public-key-location="
                 + Path.of(issuerKey).toAbsolutePath().toUri();
-        settings.put("xds-repository-service", merge(List.of(jwt,
+        settings.put("xds-repository-service", merge(List.of(jwt, "eojxds.fsiii.built-in-terminology=true",
                 "eojxds.security.trusted-certificates=" + ca,
                 "eojxds.security.sts-subjects=" + TestSts.SUBJECT), settings.get("xds-repository-service")));
         // the local stack has no copy of KL's FSIII CodeSystem: the built-in extract, explicitly

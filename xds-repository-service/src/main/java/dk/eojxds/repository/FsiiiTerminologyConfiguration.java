@@ -1,16 +1,28 @@
 package dk.eojxds.repository;
 
 import dk.eojxds.model.fsiii.FsiiiTerminology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Display texts for the FSIII narrative: KL's full code system when configured, else the built-in extract. */
+/**
+ * The FSIII terminology the overview's narrative and scope are drawn from: KL's full CodeSystem
+ * ({@code eojxds.fsiii.code-system}), required as in ingest-service; the built-in extract only
+ * behind the development switch {@code eojxds.fsiii.built-in-terminology} (it would show codes
+ * instead of their names, and misjudge the scope of codes it lacks).
+ */
 @Configuration(proxyBeanMethods = false)
 class FsiiiTerminologyConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(FsiiiTerminologyConfiguration.class);
+
     @Bean
-    FsiiiTerminology fsiiiTerminology(@Value("${eojxds.fsiii.code-system:}") String file) {
-        return FsiiiTerminology.configured(file);
+    FsiiiTerminology fsiiiTerminology(@Value("${eojxds.fsiii.code-system:}") String file,
+                                      @Value("${eojxds.fsiii.built-in-terminology:false}") boolean builtIn) {
+        FsiiiTerminology terminology = FsiiiTerminology.required(file, builtIn);
+        log.info("FSIII terminology: {} codes from {}", terminology.size(), terminology.source());
+        return terminology;
     }
 }

@@ -79,6 +79,23 @@ public final class FsiiiTerminology {
         return file == null || file.isBlank() ? builtIn() : load(Path.of(file));
     }
 
+    /**
+     * KL's FSIII CodeSystem from {@code file}; without one, the built-in extract only when
+     * {@code builtInAllowed} (development and tests), else a refusal: production never runs on the
+     * extract, which would quarantine valid reports and show codes instead of their names.
+     */
+    public static FsiiiTerminology required(String file, boolean builtInAllowed) {
+        if (file != null && !file.isBlank()) {
+            return load(Path.of(file.strip()));
+        }
+        if (!builtInAllowed) {
+            throw new IllegalStateException("eojxds.fsiii.code-system is not set: FSIII needs KL's full FSIII "
+                    + "CodeSystem (see docs/ingest.md, 'FSIII terminology'); for development only, "
+                    + "eojxds.fsiii.built-in-terminology=true uses the built-in extract");
+        }
+        return builtIn();
+    }
+
     /** A FHIR CodeSystem JSON file (nested concepts), or the TSV format of the built-in extract. */
     public static FsiiiTerminology load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

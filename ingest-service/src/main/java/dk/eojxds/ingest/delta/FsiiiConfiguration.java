@@ -27,19 +27,13 @@ class FsiiiConfiguration {
 
     @Bean
     FsiiiTerminology fsiiiTerminology(FsiiiProperties properties) {
-        if (properties.codeSystem() == null) {
-            if (!properties.builtInTerminology()) {
-                throw new IllegalStateException("eojxds.fsiii.code-system is not set: FSIII codes need KL's full FSIII "
-                        + "CodeSystem (see docs/ingest.md, 'FSIII terminology'); for development only, "
-                        + "eojxds.fsiii.built-in-terminology=true checks against the built-in extract");
-            }
-            FsiiiTerminology extract = FsiiiTerminology.builtIn();
+        FsiiiTerminology terminology = FsiiiTerminology.required(properties.codeSystem(), properties.builtInTerminology());
+        if (terminology.isBuiltIn()) {
             log.warn("FSIII codes are checked against the built-in extract ({} codes, development only): reports "
-                    + "with other codes are quarantined", extract.size());
-            return extract;
+                    + "with other codes are quarantined", terminology.size());
+        } else {
+            log.info("FSIII terminology: {} codes from {}", terminology.size(), terminology.source());
         }
-        FsiiiTerminology terminology = FsiiiTerminology.configured(properties.codeSystem());
-        log.info("FSIII terminology: {} codes from {}", terminology.size(), terminology.source());
         return terminology;
     }
 
