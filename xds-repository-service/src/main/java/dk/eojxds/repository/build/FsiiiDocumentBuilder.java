@@ -50,6 +50,7 @@ class FsiiiDocumentBuilder {
     Bundle build(Patient citizen, List<Resource> resources, Organisation author, Instant dataAsOf, String documentId) {
         Map<String, String> fullUrls = new HashMap<>();
         Patient patient = citizen.copy();
+        demographicsFromCpr(patient);
         fullUrls.put("Patient/" + citizen.getIdElement().getIdPart(), fullUrl("Patient", citizen.getIdElement().getIdPart()));
         List<Resource> copies = new ArrayList<>();
         for (Resource resource : resources) {
@@ -81,6 +82,13 @@ class FsiiiDocumentBuilder {
         Composition composition = new Composition();
         composition.setId(DeterministicIds.uuid("composition", documentId).toString());
         composition.setStatus(Composition.CompositionStatus.FINAL);
+        // the same for every version of the citizen's overview (the Bundle's identifier names this version)
+        composition.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:"
+                + DeterministicIds.uuid("fsiii-overview", citizen.getIdentifierFirstRep().getValue())));
+        composition.setConfidentiality(Composition.DocumentConfidentiality.N);
+        Instant[] period = period(resources, dataAsOf);
+        composition.addEvent().setPeriod(new org.hl7.fhir.r4.model.Period().setStart(Date.from(period[0]))
+                .setEnd(Date.from(period[1])));
         composition.setType(new CodeableConcept(new Coding("http://loinc.org", DkXdsCodes.TYPE_PROBLEM_LIST.code(),
                 DkXdsCodes.TYPE_PROBLEM_LIST.display())));
         composition.setSubject(new Reference(patientUrl));
@@ -106,6 +114,41 @@ class FsiiiDocumentBuilder {
             bundle.addEntry().setFullUrl(urls.get(i)).setResource(copies.get(i));
         }
         return bundle;
+    }
+
+    /**
+     * The time the overview covers: the earliest and latest recorded, granted or performed time
+     * in it (the XDS serviceStart/StopTime too), else when its data was current.
+     */
+    static Instant[] period(List<Resource> resources, Instant fallback) {
+        List<Date> dates = new ArrayList<>();
+        for (Resource resource : resources) {
+            if (resource instanceof Condition condition && condition.hasRecordedDate()) {
+                dates.add(condition.getRecordedDate());
+            } else if (resource instanceof org.hl7.fhir.r4.model.CarePlan plan && plan.getPeriod().hasStart()) {
+                dates.add(plan.getPeriod().getStart());
+            } else if (resource instanceof org.hl7.fhir.r4.model.Procedure procedure
+                    && procedure.hasPerformedDateTimeType()) {
+                dates.add(procedure.getPerformedDateTimeType().getValue());
+            }
+        }
+        Instant start = dates.stream().map(Date::toInstant).min(Instant::compareTo).orElse(fallback);
+        Instant stop = dates.stream().map(Date::toInstant).max(Instant::compareTo).orElse(fallback);
+        return new Instant[] {start, stop};
+    }
+
+    // The gateway sends the CPR number only; birth date and legal sex follow from it (its last
+    // digit: odd for men, even for women), as in every Danish record.
+    private static void demographicsFromCpr(Patient patient) {
+        String value = patient.getIdentifierFirstRep().getValue();
+        if (!dk.eojxds.model.Cpr.isValid(value)) {
+            return;
+        }
+        dk.eojxds.model.Cpr cpr = dk.eojxds.model.Cpr.of(value);
+        // a date, not an instant: no time zone may move it to the day before
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(cpr.birthDate().toString()));
+        patient.setGender((value.charAt(9) - '0') % 2 == 1 ? org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE
+                : org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
     }
 
     byte[] encode(Bundle bundle) {

@@ -9,14 +9,9 @@ import dk.eojxds.model.SorCode;
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import dk.eojxds.repository.RepositoryProperties;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -105,27 +100,10 @@ class FsiiiDocuments implements FamilyDocuments {
                 || builder.dominantCare(record.resources()) == Category.NURSING_CONDITION;
         Code facility = nursing ? DkXdsCodes.FACILITY_HOME_NURSING : DkXdsCodes.FACILITY_HOME_CARE;
         Code practice = nursing ? DkXdsCodes.PRACTICE_HOME_NURSING : DkXdsCodes.PRACTICE_HOME_CARE;
-        Instant[] period = period(record.resources(), record.dataAsOf());
+        Instant[] period = FsiiiDocumentBuilder.period(record.resources(), record.dataAsOf());
         return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.FSIII, citizen, author,
                 DkXdsCodes.TYPE_PROBLEM_LIST, properties.fsiii(), facility, practice, List.of(), FsiiiDocumentBuilder.TITLE,
                 record.dataAsOf(), period[0], period[1], "application/fhir+json", replaces), content),
                 PARTITION, record.fingerprint(), content);
-    }
-
-    // serviceStart/Stop: the earliest and latest recorded, granted or performed time in the overview
-    private static Instant[] period(List<Resource> resources, Instant fallback) {
-        List<Date> dates = new ArrayList<>();
-        for (Resource resource : resources) {
-            if (resource instanceof Condition condition && condition.hasRecordedDate()) {
-                dates.add(condition.getRecordedDate());
-            } else if (resource instanceof CarePlan plan && plan.getPeriod().hasStart()) {
-                dates.add(plan.getPeriod().getStart());
-            } else if (resource instanceof Procedure procedure && procedure.hasPerformedDateTimeType()) {
-                dates.add(procedure.getPerformedDateTimeType().getValue());
-            }
-        }
-        Instant start = dates.stream().map(Date::toInstant).min(Instant::compareTo).orElse(fallback);
-        Instant stop = dates.stream().map(Date::toInstant).max(Instant::compareTo).orElse(fallback);
-        return new Instant[] {start, stop};
     }
 }

@@ -77,7 +77,8 @@ class GoldenDocumentsTest {
         assertGolden("fsiii-overview.json", bytes);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Funktionsevnetilstande", "Vaske sig",
                 "Moderate begrænsninger", "Helbredstilstande", "Problemer med kirurgisk sår", "Planlagte indsatser",
-                "Leverede indsatser", "Ærø Kommune");
+                "Leverede indsatser", "Ærø Kommune", "\"birthDate\": \"1952-03-12\"", "\"gender\": \"female\"",
+                "\"confidentiality\": \"N\"");
     }
 
     static Patient citizen() {
