@@ -21,11 +21,25 @@ public final class DeterministicIds {
 
     /** A version 5 (SHA-1, name-based) UUID of the parts joined by a separator. */
     public static UUID uuid(String... parts) {
+        return derived(0x50, parts);
+    }
+
+    /**
+     * The same derivation in the format of a version 4 UUID, for the ids the Danish document
+     * profiles require to be version 4 (a document's id, its entries' ids): 122 bits that look
+     * random and are, for anyone without the inputs, yet the same whenever the same document is
+     * built again. Existing ids stay as they were: only new documents get this form.
+     */
+    public static UUID documentUuid(String... parts) {
+        return derived(0x40, parts);
+    }
+
+    private static UUID derived(int version, String... parts) {
         MessageDigest sha1 = sha1();
         sha1.update(toBytes(NAMESPACE));
         sha1.update(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
         byte[] hash = sha1.digest();
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[6] = (byte) ((hash[6] & 0x0f) | version);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
         ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
         return new UUID(buffer.getLong(), buffer.getLong());

@@ -38,4 +38,14 @@ class IdentifiersTest {
         assertThat(spo2.isPlausible(new java.math.BigDecimal("101"))).isFalse();
         assertThat(HomeMeasurement.byNpuCode("NPU99999")).isEmpty();
     }
+
+    @Test
+    void documentIdsHaveTheVersion4FormTheDanishProfilesRequireAndStayDeterministic() {
+        java.util.UUID id = DeterministicIds.documentUuid("TELMA", "0101501234", "2026-11-20", "f1", "");
+        org.assertj.core.api.Assertions.assertThat(id.version()).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(id.variant()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(DeterministicIds.documentUuid("TELMA", "0101501234", "2026-11-20", "f1", ""))
+                .isEqualTo(id);
+        org.assertj.core.api.Assertions.assertThat(DeterministicIds.uuid("x").version()).isEqualTo(5);
+    }
 }

@@ -32,8 +32,13 @@ final class CdaXml {
             xml.writeAttribute("classCode", "DOCCLIN");
             xml.writeAttribute("moodCode", "EVN");
             header.write(xml);
+            // the body's structural attributes, fixed by CDA R2 and required by the Danish profiles
             xml.writeStartElement("component");
+            xml.writeAttribute("typeCode", "COMP");
+            xml.writeAttribute("contextConductionInd", "true");
             xml.writeStartElement("structuredBody");
+            xml.writeAttribute("classCode", "DOCBODY");
+            xml.writeAttribute("moodCode", "EVN");
             body.write(xml);
             xml.writeEndElement();
             xml.writeEndElement();

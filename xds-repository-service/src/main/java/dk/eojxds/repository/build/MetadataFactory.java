@@ -77,7 +77,7 @@ class MetadataFactory {
 
     /** A document id derived from what it shows and what it replaces: same input, same id. */
     static String uniqueId(DataFamily family, Cpr citizen, String partition, String fingerprint, String replaces) {
-        return DeterministicIds.uuid(family.name(), citizen.value(), partition, fingerprint,
+        return DeterministicIds.documentUuid(family.name(), citizen.value(), partition, fingerprint,
                 replaces == null ? "" : replaces).toString();
     }
 }

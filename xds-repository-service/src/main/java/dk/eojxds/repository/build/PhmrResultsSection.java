@@ -3,6 +3,7 @@ package dk.eojxds.repository.build;
 import static dk.eojxds.repository.build.CdaXml.empty;
 import static dk.eojxds.repository.build.CdaXml.text;
 
+import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,7 +27,11 @@ final class PhmrResultsSection {
 
     void write(MeasurementDay day) throws XMLStreamException {
         xml.writeStartElement("component");
+        xml.writeAttribute("typeCode", "COMP");
+        xml.writeAttribute("contextConductionInd", "true");
         xml.writeStartElement("section");
+        xml.writeAttribute("classCode", "DOCSECT");
+        xml.writeAttribute("moodCode", "EVN");
         empty(xml, "templateId", "root", RESULTS_SECTION_TEMPLATE);
         empty(xml, "code", "code", "30954-2", "codeSystem", DkXdsCodes.LOINC, "codeSystemName", "LOINC",
                 "displayName", "Relevant diagnostic tests and/or laboratory data");
@@ -84,7 +89,9 @@ final class PhmrResultsSection {
         xml.writeAttribute("classCode", "OBS");
         xml.writeAttribute("moodCode", "EVN");
         empty(xml, "templateId", "root", PHMR_NUMERIC_OBSERVATION_TEMPLATE);
-        empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension", m.resourceId());
+        // globally unique, and the same whenever the document is rebuilt: derived from the gateway's id
+        empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension",
+                DeterministicIds.documentUuid("telma-observation", m.resourceId()).toString());
         empty(xml, "code", "code", m.kind().npuCode(), "codeSystem", DkXdsCodes.measurementCodeSystem(m.kind().npuCode()),
                 "codeSystemName", m.kind().npuCode().startsWith("MCS") ? "MedCom analysis codes" : "NPU terminologien",
                 "displayName", m.kind().npuDisplay());

@@ -63,7 +63,11 @@ class QrdDocumentBuilder {
     private void section(XMLStreamWriter xml, QuestionnaireResponse response, List<Answer> answers,
                          String questionSystem) throws XMLStreamException {
         xml.writeStartElement("component");
+        xml.writeAttribute("typeCode", "COMP");
+        xml.writeAttribute("contextConductionInd", "true");
         xml.writeStartElement("section");
+        xml.writeAttribute("classCode", "DOCSECT");
+        xml.writeAttribute("moodCode", "EVN");
         empty(xml, "templateId", "root", SECTION_TEMPLATE);
         empty(xml, "code", "code", DkXdsCodes.TYPE_QRD.code(), "codeSystem", DkXdsCodes.LOINC,
                 "displayName", DkXdsCodes.TYPE_QRD.display());
@@ -114,6 +118,7 @@ class QrdDocumentBuilder {
     private void observation(XMLStreamWriter xml, Answer answer, String questionSystem, String narrativeId)
             throws XMLStreamException {
         xml.writeStartElement("component");
+        xml.writeAttribute("typeCode", "COMP");
         xml.writeStartElement("observation");
         xml.writeAttribute("classCode", "OBS");
         xml.writeAttribute("moodCode", "EVN");
