@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes stored FSIII data that lies outside the scope its feed has now: for data stored before a
@@ -33,9 +33,11 @@ public class OutOfScopePurge {
     private final FsiiiReportRules rules;
     private final FhirContext fhir;
     private final IngestStore store;
+    private final TransactionTemplate transactions;
 
     OutOfScopePurge(JdbcClient jdbc, FsiiiProperties properties, FsiiiReportRules rules, FhirContext fhir,
-                    IngestStore store) {
+                    IngestStore store, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.properties = properties;
         this.rules = rules;
@@ -50,49 +52,65 @@ public class OutOfScopePurge {
     private record Stored(String feed, String citizen, Resource resource) {
     }
 
-    @Transactional
+    /**
+     * Purges citizen by citizen, each in a transaction of its own: a purge over the whole country
+     * never holds every FSIII resource in memory or one transaction open for all of them, and an
+     * interrupted purge is simply run again.
+     */
     public Result purge(String operator) {
-        Map<String, List<Stored>> byCitizen = new HashMap<>();
-        var parser = fhir.newJsonParser();
-        jdbc.sql("SELECT feed, citizen_cpr, raw_json FROM ingest.resource WHERE family = 'FSIII' ORDER BY citizen_cpr")
-                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2),
-                        (Resource) parser.parseResource(rs.getString(3))))
-                .list().forEach(s -> byCitizen.computeIfAbsent(s.citizen(), c -> new ArrayList<>()).add(s));
+        List<String> citizens = jdbc.sql("SELECT DISTINCT citizen_cpr FROM ingest.resource WHERE family = 'FSIII' "
+                + "ORDER BY citizen_cpr").query(String.class).list();
         Map<String, Integer> byRule = new TreeMap<>();
         int removed = 0;
-        int citizens = 0;
-        for (Map.Entry<String, List<Stored>> citizen : byCitizen.entrySet()) {
-            Map<Resource, Stored> outside = outOfScope(citizen.getValue());
-            if (outside.isEmpty()) {
-                continue;
+        int touched = 0;
+        for (String citizen : citizens) {
+            Map<String, Integer> purged = transactions.execute(tx -> purgeCitizen(citizen, operator));
+            if (purged != null && !purged.isEmpty()) {
+                touched++;
+                purged.forEach((rule, count) -> byRule.merge(rule, count, Integer::sum));
+                removed += purged.values().stream().mapToInt(Integer::intValue).sum();
             }
-            citizens++;
-            Map<String, List<WithheldResource>> perFeed = new LinkedHashMap<>();
-            for (Map.Entry<Resource, Stored> entry : outside.entrySet()) {
-                Resource resource = entry.getKey();
-                String rule = ruleOf(resource, entry.getValue(), citizen.getValue(), outside);
-                jdbc.sql("DELETE FROM ingest.resource WHERE resource_type = ? AND resource_id = ?")
-                        .param(resource.fhirType()).param(resource.getIdElement().getIdPart()).update();
-                perFeed.computeIfAbsent(entry.getValue().feed(), f -> new ArrayList<>()).add(new WithheldResource(
-                        resource.fhirType(), resource.getIdElement().getIdPart(), null, "purged " + rule));
-                byRule.merge(rule.substring(0, rule.indexOf(':')), 1, Integer::sum);
-                removed++;
-            }
-            perFeed.forEach((feed, withheld) -> store.withhold(new Feed(feed, null, null, null, 0), withheld));
-            jdbc.sql("""
-                            INSERT INTO ingest.fsiii_purge (citizen_cpr, requested_by, resources) VALUES (?, ?, ?)
-                            ON CONFLICT (citizen_cpr) DO UPDATE SET requested_at = now(),
-                                requested_by = EXCLUDED.requested_by, resources = ingest.fsiii_purge.resources + EXCLUDED.resources
-                            """).param(citizen.getKey()).param(operator).param(outside.size()).update();
-            jdbc.sql("""
-                            INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key) VALUES ('FSIII', ?, ?)
-                            ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
-                                SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
-                            """).param(citizen.getKey()).param(FsiiiReportReader.CURRENT).update();
         }
-        log.info("FSIII purge by {}: {} resources of {} citizens outside their feed's scope removed {}", operator,
-                removed, citizens, byRule);
-        return new Result(citizens, removed, byRule);
+        log.info("FSIII purge by {}: {} resources of {} citizens outside their feed's scope removed {}",
+                dk.eojxds.model.LogSafe.text(operator), removed, touched, byRule);
+        return new Result(touched, removed, byRule);
+    }
+
+    // one citizen's resources judged together (a follow-up by what it follows up); answers the count per rule
+    private Map<String, Integer> purgeCitizen(String citizen, String operator) {
+        var parser = fhir.newJsonParser();
+        List<Stored> stored = jdbc.sql("SELECT feed, citizen_cpr, raw_json FROM ingest.resource "
+                        + "WHERE family = 'FSIII' AND citizen_cpr = ?").param(citizen)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2),
+                        (Resource) parser.parseResource(rs.getString(3))))
+                .list();
+        Map<Resource, Stored> outside = outOfScope(stored);
+        Map<String, Integer> byRule = new TreeMap<>();
+        if (outside.isEmpty()) {
+            return byRule;
+        }
+        Map<String, List<WithheldResource>> perFeed = new LinkedHashMap<>();
+        for (Map.Entry<Resource, Stored> entry : outside.entrySet()) {
+            Resource resource = entry.getKey();
+            String rule = ruleOf(resource, entry.getValue(), stored, outside);
+            jdbc.sql("DELETE FROM ingest.resource WHERE resource_type = ? AND resource_id = ?")
+                    .param(resource.fhirType()).param(resource.getIdElement().getIdPart()).update();
+            perFeed.computeIfAbsent(entry.getValue().feed(), f -> new ArrayList<>()).add(new WithheldResource(
+                    resource.fhirType(), resource.getIdElement().getIdPart(), null, "purged " + rule));
+            byRule.merge(rule.substring(0, rule.indexOf(':')), 1, Integer::sum);
+        }
+        perFeed.forEach((feed, withheld) -> store.withhold(new Feed(feed, null, null, null, 0), withheld));
+        jdbc.sql("""
+                        INSERT INTO ingest.fsiii_purge (citizen_cpr, requested_by, resources) VALUES (?, ?, ?)
+                        ON CONFLICT (citizen_cpr) DO UPDATE SET requested_at = now(),
+                            requested_by = EXCLUDED.requested_by, resources = ingest.fsiii_purge.resources + EXCLUDED.resources
+                        """).param(citizen).param(operator).param(outside.size()).update();
+        jdbc.sql("""
+                        INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key) VALUES ('FSIII', ?, ?)
+                        ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
+                            SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
+                        """).param(citizen).param(FsiiiReportReader.CURRENT).update();
+        return byRule;
     }
 
     // A citizen's stored resources stand in for the report: follow-ups are judged by what they follow up.
