@@ -40,18 +40,24 @@ class CommitLag {
         private double latest;
     }
 
+    /** For the reconciliation sweep: whatever it stores was passed by the polls, so all of it is late. */
+    static final double ALL_LATE = Double.NEGATIVE_INFINITY;
+
     /**
-     * Records the lags of one committed page. {@code sincePreviousPoll} is the time since the
-     * feed's previous poll began (null when there was none: nothing can be told late then; zero for
-     * the sweep: everything it stores is late).
+     * The lag beyond which a poll's resource is a late commit: more than 80 % of the safety window
+     * after the feed's previous poll began ({@code sincePreviousPoll} seconds ago); none without a
+     * previous poll, as its lags are our own backlog.
      */
-    void record(Feed feed, double[] lagSeconds, String foundBy, Double sincePreviousPoll, Tally tally) {
+    double lateAfterPoll(Double sincePreviousPoll) {
+        return sincePreviousPoll == null ? Double.POSITIVE_INFINITY : sincePreviousPoll + windowSeconds * 0.8;
+    }
+
+    /** Records the lags of one committed page; those above {@code lateAfter} seconds are late commits. */
+    void record(Feed feed, double[] lagSeconds, String foundBy, double lateAfter, Tally tally) {
         DistributionSummary lags = byFeed.computeIfAbsent(feed.name(), name -> DistributionSummary
                 .builder("eojxds.ingest.commit.lag").baseUnit("seconds")
                 .description("seconds from a resource's meta.lastUpdated to its being stored")
                 .tag("feed", name).publishPercentileHistogram().register(meters));
-        double lateAfter = sincePreviousPoll == null ? Double.POSITIVE_INFINITY
-                : sincePreviousPoll == 0 ? -1 : sincePreviousPoll + windowSeconds * 0.8;
         int late = 0;
         for (double lag : lagSeconds) {
             lags.record(Math.max(0, lag));

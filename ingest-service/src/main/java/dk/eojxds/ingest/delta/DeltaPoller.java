@@ -221,7 +221,7 @@ public class DeltaPoller {
             }
             Instant newCursor = newest.isAfter(ceiling) ? ceiling : newest;
             commitLag.record(feed, ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor)
-                    .lagSeconds(), "poll", sincePreviousPoll(feed), late);
+                    .lagSeconds(), "poll", commitLag.lateAfterPoll(sincePreviousPoll(feed)), late);
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
             if (loop) {

@@ -44,10 +44,6 @@ class FsiiiConfiguration {
 
     @Bean
     InfoContributor fsiiiScopeInfo(FsiiiProperties properties, GatewayProperties gateway, FsiiiTerminology terminology) {
-        if (properties.anyCare() && properties.legalBasis() == null) {
-            throw new IllegalStateException("an FSIII feed has the care scope (home care under serviceloven) but "
-                    + "eojxds.fsiii.legal-basis names no legal basis for holding care data");
-        }
         Map<String, Object> feeds = new LinkedHashMap<>();
         gateway.feeds().forEach((name, feed) -> {
             if (feed.family() == DataFamily.FSIII) {

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param feedScopes           a scope per feed name ({@code fsiii}, {@code fsiii-push},
  *                             {@code initial-load-fsiii}), overriding {@code scope}
  * @param legalBasis           the legal basis for holding care data; required as soon as one feed
- *                             has the {@code care} scope, shown in {@code /actuator/info}
+ *                             has the {@code care} scope (else binding fails and the service does
+ *                             not start), shown in {@code /actuator/info}
  * @param codeSystem           KL's FSIII CodeSystem (FHIR JSON) the codes are checked against
  * @param builtInTerminology   development only: without {@code codeSystem}, check codes against the
  *                             built-in extract instead of refusing to start
@@ -28,13 +29,14 @@ public record FsiiiProperties(FsiiiScope scope, Map<String, FsiiiScope> feedScop
         feedScopes = feedScopes == null ? Map.of() : Map.copyOf(feedScopes);
         legalBasis = legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip();
         codeSystem = codeSystem == null || codeSystem.isBlank() ? null : codeSystem.strip();
+        if (legalBasis == null && (scope == FsiiiScope.CARE || feedScopes.containsValue(FsiiiScope.CARE))) {
+            throw new IllegalStateException("an FSIII feed has the care scope (home care under serviceloven) but "
+                    + "eojxds.fsiii.legal-basis names no legal basis for holding care data");
+        }
     }
 
     public FsiiiScope scopeOf(String feed) {
         return feedScopes.getOrDefault(feed, scope);
     }
 
-    boolean anyCare() {
-        return scope == FsiiiScope.CARE || feedScopes.containsValue(FsiiiScope.CARE);
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -94,7 +95,9 @@ final class FsiiiReportRules {
         } else {
             reasons.addAll(citizenViolations(citizens.get(0)));
         }
-        Map<Resource, String> withheld = withheld(report, byReference, scope);
+        List<Resource> resources = report.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(java.util.Objects::nonNull).toList();
+        Map<Resource, String> withheld = withheld(resources, byReference, resource -> scope);
         for (Bundle.BundleEntryComponent entry : report.getEntry()) {
             Resource resource = entry.getResource();
             if (resource == null) {
@@ -109,36 +112,31 @@ final class FsiiiReportRules {
         return new Checked(reasons, withheld);
     }
 
-    // Conditions, goals and interventions first: a follow-up on one of those withheld is withheld too.
-    private Map<Resource, String> withheld(Bundle report, Map<String, Resource> byReference, FsiiiScope scope) {
+    /**
+     * The resources outside their scope, each with the rule that says so: conditions, goals and
+     * interventions first, then observations, as a follow-up on one of those withheld is withheld
+     * too. {@code byReference} resolves their references; a report has one scope, a citizen's
+     * stored resources (the purge) each their feed's.
+     */
+    Map<Resource, String> withheld(List<Resource> resources, Map<String, Resource> byReference,
+                                   Function<Resource, FsiiiScope> scopeOf) {
         Map<Resource, String> withheld = new IdentityHashMap<>();
-        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
-            Resource resource = entry.getResource();
-            String rule = resource == null ? null : resourceRules.outOfScope(resource, scope);
+        for (Resource resource : resources) {
+            String rule = resourceRules.outOfScope(resource, scopeOf.apply(resource));
             if (rule != null) {
                 withheld.put(resource, rule);
             }
         }
-        for (Bundle.BundleEntryComponent entry : report.getEntry()) {
-            if (entry.getResource() instanceof Observation observation) {
-                String rule = observationRules.outOfScope(observation, scope, byReference, withheld.keySet());
+        for (Resource resource : resources) {
+            if (resource instanceof Observation observation && !withheld.containsKey(observation)) {
+                String rule = observationRules.outOfScope(observation, scopeOf.apply(observation), byReference,
+                        withheld.keySet());
                 if (rule != null) {
                     withheld.put(observation, rule);
                 }
             }
         }
         return withheld;
-    }
-
-    /**
-     * The rule that puts one resource outside the scope, or null; {@code report} resolves its
-     * references and {@code withheld} holds what is outside already (for follow-ups).
-     */
-    String outOfScope(Resource resource, FsiiiScope scope, Map<String, Resource> report,
-                      java.util.Set<Resource> withheld) {
-        String rule = resourceRules.outOfScope(resource, scope);
-        return rule == null && resource instanceof Observation observation
-                ? observationRules.outOfScope(observation, scope, report, withheld) : rule;
     }
 
     private static List<String> citizenViolations(Patient citizen) {

@@ -45,6 +45,21 @@ class GatewayClient {
         return page.nextUrl() == null ? Optional.empty() : Optional.of(fetch(page.nextUrl()));
     }
 
+    /**
+     * Hands every page from {@code first} on to {@code each}, following next links; a next link
+     * already followed ends the walk (a page loop). For the reads that need no prefetch: the
+     * reconciliation sweep and the narrowing of an unreadable page.
+     */
+    void forEachPage(GatewayPage first, java.util.function.Consumer<GatewayPage> each) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (GatewayPage page = first; page != null; page = nextPage(page).orElse(null)) {
+            each.accept(page);
+            if (page.nextUrl() == null || !seen.add(page.nextUrl())) {
+                return;
+            }
+        }
+    }
+
     private GatewayPage fetch(String url) {
         GatewayHttp.Body body = http.get(url);
         try {

@@ -180,21 +180,24 @@ class IngestStore {
         }
     }
 
-    /** Records resources withheld as outside the scope: once per resource, seen again counted. */
+    /** Records resources withheld as outside the scope, in one round trip: once per resource, seen again counted. */
     void withhold(Feed feed, List<WithheldResource> withheld) {
-        for (WithheldResource w : withheld) {
-            client.sql("""
-                            INSERT INTO ingest.withheld (feed, resource_type, resource_id, report_id, rule)
-                            VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (feed, resource_type, resource_id) DO UPDATE
-                                SET report_id = EXCLUDED.report_id, rule = EXCLUDED.rule, last_seen_at = now(),
-                                    times_seen = ingest.withheld.times_seen + 1
-                            """)
-                    .param(feed.name()).param(QuarantineText.bounded(w.resourceType(), 100))
-                    .param(QuarantineText.bounded(w.resourceId(), 200)).param(QuarantineText.bounded(w.reportId(), 200))
-                    .param(QuarantineText.bounded(w.rule(), 500))
-                    .update();
+        if (withheld.isEmpty()) {
+            return;
         }
+        jdbc.batchUpdate("""
+                        INSERT INTO ingest.withheld (feed, resource_type, resource_id, report_id, rule)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (feed, resource_type, resource_id) DO UPDATE
+                            SET report_id = EXCLUDED.report_id, rule = EXCLUDED.rule, last_seen_at = now(),
+                                times_seen = ingest.withheld.times_seen + 1
+                        """, withheld, withheld.size(), (statement, w) -> {
+                    statement.setString(1, feed.name());
+                    statement.setString(2, QuarantineText.bounded(w.resourceType(), 100));
+                    statement.setString(3, QuarantineText.bounded(w.resourceId(), 200));
+                    statement.setString(4, QuarantineText.bounded(w.reportId(), 200));
+                    statement.setString(5, QuarantineText.bounded(w.rule(), 500));
+                });
     }
 
     Optional<Instant> cursor(Feed feed) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ public class OutOfScopePurge {
     public record Result(int citizens, int resources, Map<String, Integer> byRule) {
     }
 
-    private record Stored(String feed, String citizen, Resource resource) {
+    private record Stored(String feed, Resource resource) {
     }
 
     /**
@@ -79,23 +78,30 @@ public class OutOfScopePurge {
     // one citizen's resources judged together (a follow-up by what it follows up); answers the count per rule
     private Map<String, Integer> purgeCitizen(String citizen, String operator) {
         var parser = fhir.newJsonParser();
-        List<Stored> stored = jdbc.sql("SELECT feed, citizen_cpr, raw_json FROM ingest.resource "
+        List<Stored> stored = jdbc.sql("SELECT feed, raw_json FROM ingest.resource "
                         + "WHERE family = 'FSIII' AND citizen_cpr = ?").param(citizen)
-                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2),
-                        (Resource) parser.parseResource(rs.getString(3))))
+                .query((rs, i) -> new Stored(rs.getString(1), (Resource) parser.parseResource(rs.getString(2))))
                 .list();
-        Map<Resource, Stored> outside = outOfScope(stored);
+        // the citizen's stored resources stand in for the report, each judged by its own feed's scope
+        Map<Resource, String> feedOf = new IdentityHashMap<>();
+        Map<String, Resource> byReference = new HashMap<>();
+        for (Stored s : stored) {
+            feedOf.put(s.resource(), s.feed());
+            byReference.put(s.resource().fhirType() + "/" + s.resource().getIdElement().getIdPart(), s.resource());
+        }
+        Map<Resource, String> outside = rules.withheld(stored.stream().map(Stored::resource).toList(), byReference,
+                resource -> properties.scopeOf(feedOf.get(resource)));
         Map<String, Integer> byRule = new TreeMap<>();
         if (outside.isEmpty()) {
             return byRule;
         }
         Map<String, List<WithheldResource>> perFeed = new LinkedHashMap<>();
-        for (Map.Entry<Resource, Stored> entry : outside.entrySet()) {
+        for (Map.Entry<Resource, String> entry : outside.entrySet()) {
             Resource resource = entry.getKey();
-            String rule = ruleOf(resource, entry.getValue(), stored, outside);
+            String rule = entry.getValue();
             jdbc.sql("DELETE FROM ingest.resource WHERE resource_type = ? AND resource_id = ?")
                     .param(resource.fhirType()).param(resource.getIdElement().getIdPart()).update();
-            perFeed.computeIfAbsent(entry.getValue().feed(), f -> new ArrayList<>()).add(new WithheldResource(
+            perFeed.computeIfAbsent(feedOf.get(resource), f -> new ArrayList<>()).add(new WithheldResource(
                     resource.fhirType(), resource.getIdElement().getIdPart(), null, "purged " + rule));
             byRule.merge(rule.substring(0, rule.indexOf(':')), 1, Integer::sum);
         }
@@ -111,35 +117,5 @@ public class OutOfScopePurge {
                             SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
                         """).param(citizen).param(FsiiiReportReader.CURRENT).update();
         return byRule;
-    }
-
-    // A citizen's stored resources stand in for the report: follow-ups are judged by what they follow up.
-    private Map<Resource, Stored> outOfScope(List<Stored> stored) {
-        Map<Resource, Stored> outside = new IdentityHashMap<>();
-        Map<String, Resource> byReference = byReference(stored);
-        for (Stored s : stored) {
-            if (rules.outOfScope(s.resource(), properties.scopeOf(s.feed()), byReference, outside.keySet()) != null) {
-                outside.put(s.resource(), s);
-            }
-        }
-        for (Stored s : stored) {
-            if (s.resource() instanceof Observation && !outside.containsKey(s.resource())
-                    && rules.outOfScope(s.resource(), properties.scopeOf(s.feed()), byReference, outside.keySet()) != null) {
-                outside.put(s.resource(), s);
-            }
-        }
-        return outside;
-    }
-
-    private String ruleOf(Resource resource, Stored stored, List<Stored> all, Map<Resource, Stored> outside) {
-        String rule = rules.outOfScope(resource, properties.scopeOf(stored.feed()), byReference(all), outside.keySet());
-        return rule == null ? "scope-follow-up: a follow-up on care data is care data" : rule;
-    }
-
-    private static Map<String, Resource> byReference(List<Stored> stored) {
-        Map<String, Resource> byReference = new HashMap<>();
-        stored.forEach(s -> byReference.put(s.resource().fhirType() + "/" + s.resource().getIdElement().getIdPart(),
-                s.resource()));
-        return byReference;
     }
 }

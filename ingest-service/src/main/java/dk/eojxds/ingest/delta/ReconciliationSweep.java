@@ -2,9 +2,7 @@ package dk.eojxds.ingest.delta;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,17 +84,13 @@ class ReconciliationSweep {
         int stored = 0;
         CommitLag.Tally late = new CommitLag.Tally();
         try (FeedLease.Held ignored = held.get()) {
-            Set<String> seen = new HashSet<>();
-            GatewayPage page = gateway.changedSince(feed, clock.instant().minus(window));
-            while (page != null) {
+            int[] count = {0};
+            gateway.forEachPage(gateway.changedSince(feed, clock.instant().minus(window)), page -> {
                 IngestStore.Upserted upserted = ingestor.commit(feed, reader.read(feed, page), null);
-                lag.record(feed, upserted.lagSeconds(), "reconciliation", 0.0, late);
-                stored += upserted.stored();
-                if (page.nextUrl() == null || !seen.add(page.nextUrl())) {
-                    break;
-                }
-                page = gateway.nextPage(page).orElse(null);
-            }
+                lag.record(feed, upserted.lagSeconds(), "reconciliation", CommitLag.ALL_LATE, late);
+                count[0] += upserted.stored();
+            });
+            stored = count[0];
         }
         lag.report(feed, late, "reconciliation");
         if (stored > 0) {

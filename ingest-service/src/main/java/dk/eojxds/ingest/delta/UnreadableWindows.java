@@ -4,10 +4,7 @@ import dk.eojxds.model.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -96,21 +93,14 @@ class UnreadableWindows {
 
     // Every page of [from, to), committed as it comes; the cursor ends at {@code to}.
     private void readWindow(Feed feed, Instant from, Instant to) {
-        Set<String> seen = new HashSet<>();
-        Optional<GatewayPage> page = Optional.of(gateway.changedBetween(feed, from, to));
-        Instant newest = from;
-        while (page.isPresent()) {
-            GatewayPage current = page.get();
-            PageContent content = reader.read(feed, current);
-            if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
-                newest = content.newestLastUpdated().isAfter(to) ? to : content.newestLastUpdated();
+        Instant[] newest = {from};
+        gateway.forEachPage(gateway.changedBetween(feed, from, to), page -> {
+            PageContent content = reader.read(feed, page);
+            if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest[0])) {
+                newest[0] = content.newestLastUpdated().isAfter(to) ? to : content.newestLastUpdated();
             }
-            ingestor.commit(feed, content, newest);
-            if (current.nextUrl() == null || !seen.add(current.nextUrl())) {
-                break;
-            }
-            page = gateway.nextPage(current);
-        }
+            ingestor.commit(feed, content, newest[0]);
+        });
         store.advanceCursor(feed, to);
         log.info("Feed {}: window [{}, {}) read while narrowing down an unreadable page", feed.name(), from,
                 LogSafe.text(to.toString()));
