@@ -43,6 +43,14 @@ public final class DkXdsCodes {
     public static final Code TYPE_PHMR = new Code("53576-5", LOINC, "Personal Health Monitoring Report");
     public static final Code TYPE_QRD = new Code("74465-6", LOINC, "Questionnaire Response Document");
     public static final Code TYPE_PROBLEM_LIST = new Code("11450-4", LOINC, "Problem list - Reported");
+    /**
+     * The FSIII overview: a municipality's plan of care (conditions, planned and delivered
+     * interventions, follow-up). Not MedCom's problem-list code (11450-4, PLR) nor a code the national
+     * value set gives another MedCom document; see docs/documents.md, "FSIII document type".
+     */
+    public static final Code TYPE_FSIII_OVERVIEW = new Code("18776-5", LOINC, "Plan of care note");
+    /** IHE's formatCode for documents whose mimeType says all (ITI TF-3 4.2.3.2.9), its own scheme. */
+    public static final String IHE_FORMAT_CODE_SCHEME = "1.3.6.1.4.1.19376.1.2.3";
 
     public static final Code FORMAT_PHMR = new Code("urn:ad:dk:medcom:phmr-v1.3:full", FORMAT_CODE_SCHEME,
             "DK PHMR schema");

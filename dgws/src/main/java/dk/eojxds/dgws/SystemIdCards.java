@@ -34,6 +34,20 @@ public final class SystemIdCards {
         this.clock = clock;
     }
 
+    /**
+     * Cards for this organisation (its VOCES/FOCES certificate and key as PEM files) from the STS at
+     * {@code stsUrl}: the one way every outbound NSP client (DDS, the CPR lookup) gets its card.
+     */
+    public static SystemIdCards fromOrganisationCertificate(String stsUrl, String certificatePem, String privateKeyPem,
+                                                            String itSystem, String cvr, String organisationName,
+                                                            Duration renewBefore, Duration timeout) {
+        java.security.cert.X509Certificate certificate = TrustedIssuers.certificates(certificatePem).get(0);
+        SystemIdentity system = new SystemIdentity(itSystem, cvr, organisationName == null ? itSystem : organisationName,
+                Pem.privateKey(privateKeyPem), certificate);
+        StsClient sts = new StsClient(java.net.URI.create(stsUrl), system, timeout);
+        return new SystemIdCards(sts::issue, renewBefore, Clock.systemUTC());
+    }
+
     /** A card valid now, renewed first when it is within {@code renewBefore} of its expiry. */
     public synchronized StsClient.SystemIdCard card() {
         Instant now = clock.instant();

@@ -56,7 +56,12 @@ final class LocalDefaults {
                 + Path.of(issuerKey).toAbsolutePath().toUri();
         settings.put("xds-repository-service", merge(List.of(jwt, "eojxds.fsiii.built-in-terminology=true",
                 "eojxds.security.trusted-certificates=" + ca,
-                "eojxds.security.sts-subjects=" + TestSts.SUBJECT), settings.get("xds-repository-service")));
+                "eojxds.security.sts-subjects=" + TestSts.SUBJECT,
+                // the CPR lookup (the dev-stack's stand-in) with the same organisation's system ID card
+                "eojxds.cpr-lookup.dgws.certificate=" + organisationCertificate,
+                "eojxds.cpr-lookup.dgws.private-key=" + organisationKey,
+                "eojxds.cpr-lookup.dgws.cvr=" + TEST_CVR,
+                "eojxds.cpr-lookup.dgws.organisation-name=Sundhedsdatastyrelsen (test)"), settings.get("xds-repository-service")));
         // the local stack has no copy of KL's FSIII CodeSystem: the built-in extract, explicitly
         settings.put("ingest-service", merge(List.of(jwt, "eojxds.fsiii.built-in-terminology=true"),
                 settings.get("ingest-service")));

@@ -102,7 +102,10 @@ public final class LocalStack implements AutoCloseable {
                     "--server.port=" + ports.ingest(),
                     "--eojxds.fkg.base-url=http://localhost:" + devStackPort + "/fhir")));
             started.add(run(RepositoryApplication.builder(), "xds-repository-service", extra, dbArgs(db, "eojxds_repository",
-                    "--server.port=" + ports.repository())));
+                    "--server.port=" + ports.repository(),
+                    "--eojxds.cpr-lookup.url=http://localhost:" + devStackPort + "/nsp/cpr-lookup",
+                    "--eojxds.cpr-lookup.dgws.sts-url=http://localhost:" + devStackPort
+                            + "/sts/services/SecurityTokenService")));
             started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db, "eojxds_registry",
                     "--server.port=" + ports.registryAdapter(),
                     "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",

@@ -106,7 +106,7 @@ class DocumentLifecycleEndToEndTest {
                         AvailabilityStatus.DEPRECATED);
         DocumentEntry newest = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0);
         assertThat(newest.getMimeType()).isEqualTo("application/fhir+json");
-        assertThat(newest.getTypeCode().getCode()).isEqualTo("11450-4");
+        assertThat(newest.getTypeCode().getCode()).isEqualTo("18776-5");
         // the repository's chain: each document replaces the one before it
         List<String> chain = db.sql("""
                         SELECT coalesce(replaces_unique_id, '-') FROM repository.document

@@ -102,7 +102,7 @@ class GatewayToRetrieveEndToEndTest {
         DocumentEntry entry = findDocuments(CITIZEN).get(0);
         assertThat(entry.getMimeType()).isEqualTo("text/xml");
         assertThat(entry.getTypeCode().getCode()).isEqualTo("53576-5");
-        assertThat(entry.getFormatCode().getCode()).isEqualTo("urn:ad:dk:medcom:phmr-v1.3:full");
+        assertThat(entry.getFormatCode().getCode()).isEqualTo("urn:ad:dk:medcom:phmr-v2.1:full");
         assertThat(entry.getAuthors().get(0).getAuthorInstitution().get(0).getIdNumber())
                 .isEqualTo(SyntheticCitizens.MUNICIPALITIES.get(4).sor().value());
         // NPU03011 (oxygen saturation) is measured but not in MedCom's eventCodeList value set
@@ -123,6 +123,8 @@ class GatewayToRetrieveEndToEndTest {
                 .contains("<templateId root=\"1.2.208.184.11.1\"/>")
                 .contains("extension=\"" + CITIZEN.value() + "\" root=\"1.2.208.176.1.2\"")
                 .contains("Hjemmemålinger", "Ærø Kommune", "Iltmætning")
+                // name and address from the CPR lookup (the dev-stack's stand-in, called with an ID card)
+                .contains("<city>Testby</city>", "<country>Danmark</country>", "extension=\"phmr-v2.1\"")
                 .contains("code=\"DNK05472\"", "value=\"142\"", "value=\"91\"", "value=\"94\"", "value=\"81.4\"");
     }
 

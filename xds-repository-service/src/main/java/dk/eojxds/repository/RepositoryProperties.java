@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param homeCommunityId the community's id, {@code urn:oid:...}
  * @param buildInterval   pause between two sweeps of pending changes
  * @param buildBatchSize  changes claimed per sweep and transaction
+ * @param phmrRelease     the PHMR-DK release TELMA documents follow: {@code 2.1} (the default) or {@code 1.3}
+ * @param questionnaires  K-PRO's questionnaire catalogue: each questionnaire's canonical and the id
+ *                        of its form document (QFDD); a response to a questionnaire not listed here
+ *                        waits (see docs/documents.md)
  */
 @Validated
 @ConfigurationProperties("eojxds.repository")
@@ -29,7 +33,32 @@ public record RepositoryProperties(
         @Valid @NotNull FamilyCodes telma,
         @Valid @NotNull FamilyCodes kpro,
         @Valid @NotNull FamilyCodes fsiii,
-        @NotNull Fsiii fsiiiRules) {
+        @NotNull Fsiii fsiiiRules,
+        @NotBlank String phmrRelease,
+        @Valid java.util.List<Questionnaire> questionnaires) {
+
+    public RepositoryProperties {
+        questionnaires = questionnaires == null ? java.util.List.of() : java.util.List.copyOf(questionnaires);
+    }
+
+    /**
+     * One questionnaire of K-PRO's catalogue.
+     *
+     * @param canonical the questionnaire as responses name it ({@code url|version})
+     * @param formId    the id of its QFDD form document: a version 4 UUID (QRD-DK 1.3.2 section 5.9.1)
+     * @param questionCodeSystem the OID under which the form document codes its questions (the
+     *                  response's linkIds) and answer options
+     * @param eventCode its code in PRO-sekretariatet's code system {@code 1.2.208.176.7.3.1}, for the
+     *                  registry's eventCodeList (empty when it has none)
+     * @param title     its name, for the document title
+     */
+    public record Questionnaire(@NotBlank String canonical,
+                                @NotBlank @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}")
+                                String formId,
+                                @NotBlank @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+") String questionCodeSystem,
+                                String eventCode,
+                                @NotBlank String title) {
+    }
 
     /**
      * FSIII choices that are policy, not code.
@@ -49,13 +78,24 @@ public record RepositoryProperties(
         }
     }
 
-    /** The code values one family's documents carry. */
+    /**
+     * The code values one family's documents carry.
+     *
+     * @param formatCodeScheme the formatCode's coding scheme: MedCom's {@code 1.2.208.184.100.10} unless
+     *                         given (a code MedCom has not published must not be put under its scheme)
+     */
     public record FamilyCodes(
             @NotBlank String formatCode,
             @NotBlank String formatCodeDisplay,
             @NotBlank String facilityTypeCode,
             @NotBlank String facilityTypeDisplay,
             @NotBlank String practiceSettingCode,
-            @NotBlank String practiceSettingDisplay) {
+            @NotBlank String practiceSettingDisplay,
+            String formatCodeScheme) {
+
+        public FamilyCodes {
+            formatCodeScheme = formatCodeScheme == null || formatCodeScheme.isBlank()
+                    ? dk.eojxds.model.DkXdsCodes.FORMAT_CODE_SCHEME : formatCodeScheme;
+        }
     }
 }

@@ -1,13 +1,6 @@
 package dk.eojxds.registry.dgws;
 
-import dk.eojxds.dgws.Pem;
-import dk.eojxds.dgws.StsClient;
 import dk.eojxds.dgws.SystemIdCards;
-import dk.eojxds.dgws.SystemIdentity;
-import dk.eojxds.dgws.TrustedIssuers;
-import java.net.URI;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.cxf.headers.Header;
@@ -43,13 +36,10 @@ public class OutboundDgws {
         require(properties.certificate(), "certificate");
         require(properties.privateKey(), "private-key");
         require(properties.cvr(), "cvr");
-        X509Certificate certificate = TrustedIssuers.certificates(properties.certificate()).get(0);
-        SystemIdentity system = new SystemIdentity(properties.itSystem(), properties.cvr(),
-                properties.organisationName() == null ? properties.itSystem() : properties.organisationName(),
-                Pem.privateKey(properties.privateKey()), certificate);
-        StsClient sts = new StsClient(URI.create(properties.stsUrl()), system, properties.timeout());
-        this.cards = new SystemIdCards(sts::issue, properties.renewBefore(), Clock.systemUTC());
-        log.info("Registry calls carry a system ID card for {} (CVR {}) from {}", system.itSystem(), system.cvr(),
+        this.cards = SystemIdCards.fromOrganisationCertificate(properties.stsUrl(), properties.certificate(),
+                properties.privateKey(), properties.itSystem(), properties.cvr(), properties.organisationName(),
+                properties.renewBefore(), properties.timeout());
+        log.info("Registry calls carry a system ID card for {} (CVR {}) from {}", properties.itSystem(), properties.cvr(),
                 properties.stsUrl());
     }
 

@@ -7,21 +7,49 @@ import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.Organisation;
-import dk.eojxds.model.SorCode;
+import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.time.Instant;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The CDA header the Danish profiles (PHMR-DK, QRD-DK) share: templateIds, id with root
- * {@code 1.2.208.184}, LOINC type, title, time, confidentiality, language, the citizen by CPR, the
- * municipality by SOR as author and custodian, and the period of the service event.
+ * The CDA header the Danish profiles (PHMR-DK 2.1/1.3, QRD-DK 1.3.2) share, in CDA R2's element
+ * order: templateIds, the id (root {@code 1.2.208.184}, assigningAuthorityName MedCom, a version 4
+ * UUID), LOINC type, title, time, confidentiality N, da-DK; the citizen from the CPR lookup (name,
+ * address; MedCom's ADRESSEBESKYTTET for a protected person; birthTime as {@code YYYYMMDD000000+0000},
+ * CONF-DK 6-8); the citizen as author (role SELF, the measurements and answers are the citizen's own)
+ * on behalf of the municipality; the municipality as custodian; optionally the municipality as
+ * legal authenticator; then the documentationOf service events the profile asks for.
+ *
+ * @param serviceEventClass MPROT (PHMR's monitoring programme) or ACT (QRD)
+ * @param serviceEvents     in the order the profile gives them (PHMR: period, version, codes; QRD:
+ *                          version, period)
  */
-record CdaHeader(List<String> templateIds, String documentId, Code type, String title, Instant effective, Cpr citizen,
-                 Organisation author, Instant serviceStart, Instant serviceStop) {
+record CdaHeader(List<String> templateIds, String documentId, Code type, String title, Instant effective,
+                 CitizenDemographics citizen, Organisation municipality, boolean legalAuthenticator,
+                 String serviceEventClass, List<ServiceEvent> serviceEvents) {
 
-    void write(XMLStreamWriter xml) throws XMLStreamException {
+    static final String SELF_ROLE_SYSTEM = "2.16.840.1.113883.5.111";
+    static final String VERSION_TEMPLATE = "1.2.208.184.10.1.10";
+
+    /** One documentationOf/serviceEvent: a period, a profile-version declaration or a code. */
+    record ServiceEvent(Instant low, Instant high, String profileVersion, Code code) {
+
+        static ServiceEvent period(Instant low, Instant high) {
+            return new ServiceEvent(low, high, null, null);
+        }
+
+        static ServiceEvent version(String profileVersion) {
+            return new ServiceEvent(null, null, profileVersion, null);
+        }
+
+        static ServiceEvent code(Code code) {
+            return new ServiceEvent(null, null, null, code);
+        }
+    }
+
+    void write(XMLStreamWriter xml, String selfDisplay) throws XMLStreamException {
         empty(xml, "realmCode", "code", "DK");
         empty(xml, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
         for (String templateId : templateIds) {
@@ -35,48 +63,58 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
         empty(xml, "effectiveTime", "value", Hl7Time.ts(effective));
         empty(xml, "confidentialityCode", "code", "N", "codeSystem", DkXdsCodes.CONFIDENTIALITY_SCHEME);
         empty(xml, "languageCode", "code", DkXdsCodes.LANGUAGE_DANISH);
-        recordTarget(xml);
-        author(xml);
+        CitizenDemographics shown = citizen.published();
+        recordTarget(xml, shown);
+        author(xml, shown, selfDisplay);
         custodian(xml);
-        xml.writeStartElement("documentationOf");
-        xml.writeStartElement("serviceEvent");
-        xml.writeAttribute("classCode", "MPROT");
-        xml.writeAttribute("moodCode", "EVN");
-        xml.writeStartElement("effectiveTime");
-        empty(xml, "low", "value", Hl7Time.ts(serviceStart));
-        empty(xml, "high", "value", Hl7Time.ts(serviceStop));
-        xml.writeEndElement();
-        xml.writeEndElement();
-        xml.writeEndElement();
+        if (legalAuthenticator) {
+            legalAuthenticator(xml);
+        }
+        for (ServiceEvent event : serviceEvents) {
+            serviceEvent(xml, event);
+        }
     }
 
-    private void recordTarget(XMLStreamWriter xml) throws XMLStreamException {
+    private void recordTarget(XMLStreamWriter xml, CitizenDemographics shown) throws XMLStreamException {
         xml.writeStartElement("recordTarget");
         xml.writeAttribute("typeCode", "RCT");
         xml.writeAttribute("contextControlCode", "OP");
         xml.writeStartElement("patientRole");
         xml.writeAttribute("classCode", "PAT");
-        empty(xml, "id", "extension", citizen.value(), "root", Cpr.OID, "assigningAuthorityName", "CPR");
+        cprId(xml);
+        address(xml, shown, "H");
+        // CPR holds no telephone or e-mail; the profiles require the element, so: no information
+        empty(xml, "telecom", "nullFlavor", "NI");
         xml.writeStartElement("patient");
         xml.writeAttribute("classCode", "PSN");
         xml.writeAttribute("determinerCode", "INSTANCE");
-        // The gateway carries no name; sex and birth date follow from the CPR number itself.
-        empty(xml, "administrativeGenderCode", "code", citizen.administrativeSex(), "codeSystem", "2.16.840.1.113883.5.1");
-        empty(xml, "birthTime", "value", citizen.birthDate().toString().replace("-", ""));
+        name(xml, shown);
+        Cpr cpr = citizen.cpr();
+        empty(xml, "administrativeGenderCode", "code", cpr.administrativeSex(), "codeSystem", "2.16.840.1.113883.5.1");
+        empty(xml, "birthTime", "value", cpr.birthDate().toString().replace("-", "") + "000000+0000");
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private void author(XMLStreamWriter xml) throws XMLStreamException {
+    private void author(XMLStreamWriter xml, CitizenDemographics shown, String selfDisplay) throws XMLStreamException {
         xml.writeStartElement("author");
         xml.writeAttribute("typeCode", "AUT");
         xml.writeAttribute("contextControlCode", "OP");
         empty(xml, "time", "value", Hl7Time.ts(effective));
         xml.writeStartElement("assignedAuthor");
         xml.writeAttribute("classCode", "ASSIGNED");
-        sorId(xml, author);
-        organisation(xml, "representedOrganization", author);
+        cprId(xml);
+        empty(xml, "code", "code", "SELF", "codeSystem", SELF_ROLE_SYSTEM, "codeSystemName", "HL7 Role code",
+                "displayName", selfDisplay);
+        address(xml, shown, "H");
+        empty(xml, "telecom", "nullFlavor", "NI");
+        xml.writeStartElement("assignedPerson");
+        xml.writeAttribute("classCode", "PSN");
+        xml.writeAttribute("determinerCode", "INSTANCE");
+        name(xml, shown);
+        xml.writeEndElement();
+        organisation(xml, "representedOrganization");
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -86,22 +124,98 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
         xml.writeAttribute("typeCode", "CST");
         xml.writeStartElement("assignedCustodian");
         xml.writeAttribute("classCode", "ASSIGNED");
-        organisation(xml, "representedCustodianOrganization", author);
+        organisation(xml, "representedCustodianOrganization");
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private static void organisation(XMLStreamWriter xml, String element, Organisation organisation)
-            throws XMLStreamException {
+    private void legalAuthenticator(XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("legalAuthenticator");
+        xml.writeAttribute("typeCode", "LA");
+        xml.writeAttribute("contextControlCode", "OP");
+        empty(xml, "time", "value", Hl7Time.ts(effective));
+        // nobody signs by hand: the municipality answers for the data it delivered
+        empty(xml, "signatureCode", "nullFlavor", "NI");
+        xml.writeStartElement("assignedEntity");
+        xml.writeAttribute("classCode", "ASSIGNED");
+        sorId(xml);
+        empty(xml, "addr", "nullFlavor", "NI");
+        empty(xml, "telecom", "nullFlavor", "NI");
+        organisation(xml, "representedOrganization");
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private void serviceEvent(XMLStreamWriter xml, ServiceEvent event) throws XMLStreamException {
+        xml.writeStartElement("documentationOf");
+        xml.writeAttribute("typeCode", "DOC");
+        xml.writeStartElement("serviceEvent");
+        xml.writeAttribute("classCode", serviceEventClass);
+        xml.writeAttribute("moodCode", "EVN");
+        if (event.profileVersion() != null) {
+            empty(xml, "templateId", "root", VERSION_TEMPLATE);
+            empty(xml, "id", "root", DkXdsCodes.FORMAT_CODE_SCHEME, "extension", event.profileVersion(),
+                    "assigningAuthorityName", "MedCom");
+        }
+        if (event.code() != null) {
+            empty(xml, "code", "code", event.code().code(), "codeSystem", event.code().schemeOid(),
+                    "displayName", event.code().display());
+        }
+        if (event.low() != null) {
+            xml.writeStartElement("effectiveTime");
+            empty(xml, "low", "value", Hl7Time.ts(event.low()));
+            empty(xml, "high", "value", Hl7Time.ts(event.high()));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private void cprId(XMLStreamWriter xml) throws XMLStreamException {
+        empty(xml, "id", "extension", citizen.cpr().value(), "root", Cpr.OID, "assigningAuthorityName", "CPR");
+    }
+
+    private void sorId(XMLStreamWriter xml) throws XMLStreamException {
+        empty(xml, "id", "extension", municipality.sor().value(), "root", dk.eojxds.model.SorCode.OID,
+                "assigningAuthorityName", "SOR");
+    }
+
+    private static void name(XMLStreamWriter xml, CitizenDemographics shown) throws XMLStreamException {
+        xml.writeStartElement("name");
+        for (String given : shown.given()) {
+            text(xml, "given", given);
+        }
+        text(xml, "family", shown.family());
+        xml.writeEndElement();
+    }
+
+    private static void address(XMLStreamWriter xml, CitizenDemographics shown, String use) throws XMLStreamException {
+        CitizenDemographics.Address address = shown.address();
+        if (address == null) {
+            empty(xml, "addr", "nullFlavor", "NI");
+            return;
+        }
+        xml.writeStartElement("addr");
+        xml.writeAttribute("use", use);
+        for (String line : address.lines()) {
+            text(xml, "streetAddressLine", line);
+        }
+        text(xml, "postalCode", address.postalCode() == null ? "" : address.postalCode());
+        text(xml, "city", address.city() == null ? "" : address.city());
+        text(xml, "country", "Danmark");
+        xml.writeEndElement();
+    }
+
+    /** The municipality by SOR; SOR reference data holds no address or telephone, so these are NI. */
+    private void organisation(XMLStreamWriter xml, String element) throws XMLStreamException {
         xml.writeStartElement(element);
         xml.writeAttribute("classCode", "ORG");
         xml.writeAttribute("determinerCode", "INSTANCE");
-        sorId(xml, organisation);
-        text(xml, "name", organisation.name());
+        sorId(xml);
+        text(xml, "name", municipality.name());
+        // CDA R2 orders telecom before addr in both Organization and CustodianOrganization
+        empty(xml, "telecom", "use", "WP", "nullFlavor", "NI");
+        empty(xml, "addr", "use", "WP", "nullFlavor", "NI");
         xml.writeEndElement();
-    }
-
-    private static void sorId(XMLStreamWriter xml, Organisation organisation) throws XMLStreamException {
-        empty(xml, "id", "extension", organisation.sor().value(), "root", SorCode.OID, "assigningAuthorityName", "SOR");
     }
 }

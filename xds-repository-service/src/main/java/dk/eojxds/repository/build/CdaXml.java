@@ -21,7 +21,7 @@ final class CdaXml {
     }
 
     /** A complete UTF-8 ClinicalDocument: header, then the structured body. */
-    static byte[] document(CdaHeader header, Body body) {
+    static byte[] document(CdaHeader header, String selfDisplay, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -31,7 +31,7 @@ final class CdaXml {
             xml.writeNamespace("xsi", XSI);
             xml.writeAttribute("classCode", "DOCCLIN");
             xml.writeAttribute("moodCode", "EVN");
-            header.write(xml);
+            header.write(xml, selfDisplay);
             // the body's structural attributes, fixed by CDA R2 and required by the Danish profiles
             xml.writeStartElement("component");
             xml.writeAttribute("typeCode", "COMP");

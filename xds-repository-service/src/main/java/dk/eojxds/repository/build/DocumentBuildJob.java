@@ -2,6 +2,7 @@ package dk.eojxds.repository.build;
 
 import dk.eojxds.model.Cpr;
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.citizen.CitizenLookupUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -35,6 +36,7 @@ class DocumentBuildJob {
     private final RepositoryProperties properties;
     private final MeterRegistry meters;
     private volatile boolean waitingForIngest;
+    private volatile boolean waitingForCprLookup;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
                      DocumentChecks checks, TransactionTemplate transactions, RepositoryProperties properties,
@@ -66,6 +68,7 @@ class DocumentBuildJob {
                 next.ifPresent(change -> {
                     attempted[0] = change;
                     build(change);
+                    waitingForCprLookup = false;
                     documents.clearBuildFailure(change);
                     changes.markProcessed(change);
                 });
@@ -81,6 +84,14 @@ class DocumentBuildJob {
             if (!waitingForIngest) {
                 log.warn("Waiting for ingest-service's schema (ingest.change): {}", e.getMostSpecificCause().getMessage());
                 waitingForIngest = true;
+            }
+            return false;
+        } catch (CitizenLookupUnavailable e) {
+            // nothing is lost: the change stays pending (the transaction rolled back) and is taken again
+            meters.counter("eojxds.repository.build.waiting", "reason", "cpr-lookup").increment();
+            if (!waitingForCprLookup) {
+                log.warn("Documents wait for the CPR lookup: {}", e.getMessage());
+                waitingForCprLookup = true;
             }
             return false;
         } catch (RuntimeException e) {
@@ -127,11 +138,20 @@ class DocumentBuildJob {
     }
 
     private void recordFailure(ClaimedChange change, RuntimeException cause) {
-        log.error("Building the {} document for {} {} failed", change.family(), Cpr.of(change.citizenCpr()),
-                change.partitionKey(), cause);
-        meters.counter("eojxds.repository.build.failures", "family", change.family()).increment();
+        String reason;
+        if (cause instanceof WaitingForReferenceData) {
+            reason = WaitingForReferenceData.REASON_PREFIX + cause.getMessage();
+            log.warn("The {} document for {} {} waits: {}", change.family(), Cpr.of(change.citizenCpr()),
+                    change.partitionKey(), cause.getMessage());
+            meters.counter("eojxds.repository.build.waiting", "reason", "reference-data").increment();
+        } else {
+            reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            log.error("Building the {} document for {} {} failed", change.family(), Cpr.of(change.citizenCpr()),
+                    change.partitionKey(), cause);
+            meters.counter("eojxds.repository.build.failures", "family", change.family()).increment();
+        }
         transactions.executeWithoutResult(tx -> changes.claim(change).ifPresent(claimed -> {
-            documents.recordBuildFailure(claimed, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            documents.recordBuildFailure(claimed, reason);
             changes.markProcessed(claimed);
         }));
     }

@@ -1,24 +1,24 @@
 package dk.eojxds.repository.build;
 
-import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.SorCode;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import dk.eojxds.repository.conformance.ConformanceChecker;
+import dk.eojxds.repository.conformance.DanishCdaProfiles;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
 /**
  * The last look before a document is stored: its metadata is complete and describes its bytes,
- * and a CDA document is well-formed with the Danish header (templateIds, id root, the citizen's
- * CPR, the author's SOR code, the LOINC type). FHIR documents were validated by HAPI when built.
+ * and a CDA document meets every conformance statement of its release ({@link DanishCdaProfiles},
+ * chosen by the formatCode), each violation reported with the statement's id. FHIR documents were
+ * validated by HAPI when built.
  */
 @Component
 class DocumentChecks {
@@ -65,18 +65,35 @@ class DocumentChecks {
         }
     }
 
+    private static final ConformanceChecker PHMR_2_1 = new ConformanceChecker(DanishCdaProfiles.phmr21());
+    private static final ConformanceChecker PHMR_1_3 = new ConformanceChecker(DanishCdaProfiles.phmr13());
+    private static final ConformanceChecker QRD_1_3_2 = new ConformanceChecker(DanishCdaProfiles.qrd132());
+
+    /** The rules of the release the formatCode names; null for a format we have no rules for. */
+    static ConformanceChecker profile(String formatCode) {
+        return switch (formatCode) {
+            case "urn:ad:dk:medcom:phmr-v2.1:full" -> PHMR_2_1;
+            case "urn:ad:dk:medcom:phmr-v1.3:full" -> PHMR_1_3;
+            case "urn:ad:dk:medcom:qrd-v1.3:full" -> QRD_1_3_2;
+            default -> null;
+        };
+    }
+
     private static List<String> cdaHeader(byte[] content, DocumentMetadata m) {
         List<String> problems = new ArrayList<>();
         Document dom;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            dom = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
-        } catch (Exception e) {
-            return List.of("not well-formed XML: " + e.getMessage());
+            dom = dk.eojxds.dgws.SecureXml.parse(content);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
         }
+        ConformanceChecker profile = profile(m.formatCode().code());
+        if (profile == null) {
+            problems.add("no conformance rules for formatCode " + m.formatCode().code());
+        } else {
+            profile.check(dom).forEach(violation -> problems.add(violation.toString()));
+        }
+        // the metadata must describe these bytes
         XPath xpath = XPathFactory.newInstance().newXPath();
         xpath.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
             public String getNamespaceURI(String prefix) {
@@ -94,21 +111,13 @@ class DocumentChecks {
         check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "id root");
         check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@extension", m.uniqueId(), "id extension (uniqueId)");
         check(problems, xpath, dom, "/h:ClinicalDocument/h:code/@code", m.typeCode().code(), "type code");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@root", Cpr.OID,
-                "recordTarget id root");
         check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@extension",
                 m.patient().value(), "recordTarget CPR");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:author/h:assignedAuthor/h:id/@root", SorCode.OID,
-                "author id root");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:author/h:assignedAuthor/h:id/@extension",
-                m.author().sor().value(), "author SOR");
-        String dkTemplate = DkXdsCodes.TYPE_PHMR.equals(m.typeCode()) ? PhmrDocumentBuilder.PHMR_DK_TEMPLATE
-                : QrdDocumentBuilder.QRD_DK_TEMPLATE;
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:templateId[@root='" + dkTemplate + "']/@root", dkTemplate,
-                "Danish templateId");
+        check(problems, xpath, dom,
+                "/h:ClinicalDocument/h:author/h:assignedAuthor/h:representedOrganization/h:id[@root='" + SorCode.OID
+                        + "']/@extension", m.author().sor().value(), "author organisation SOR (authorInstitution)");
         return problems;
     }
-
     private static void check(List<String> problems, XPath xpath, Document dom, String path, String expected,
                               String what) {
         try {

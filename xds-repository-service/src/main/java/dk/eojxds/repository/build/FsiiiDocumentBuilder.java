@@ -89,8 +89,8 @@ class FsiiiDocumentBuilder {
         Instant[] period = period(resources, dataAsOf);
         composition.addEvent().setPeriod(new org.hl7.fhir.r4.model.Period().setStart(Date.from(period[0]))
                 .setEnd(Date.from(period[1])));
-        composition.setType(new CodeableConcept(new Coding("http://loinc.org", DkXdsCodes.TYPE_PROBLEM_LIST.code(),
-                DkXdsCodes.TYPE_PROBLEM_LIST.display())));
+        composition.setType(new CodeableConcept(new Coding("http://loinc.org", DkXdsCodes.TYPE_FSIII_OVERVIEW.code(),
+                DkXdsCodes.TYPE_FSIII_OVERVIEW.display())));
         composition.setSubject(new Reference(patientUrl));
         composition.setDate(Date.from(dataAsOf));
         composition.addAuthor(new Reference(organizationUrl).setDisplay(author.name()));

@@ -102,7 +102,7 @@ class FsiiiDocuments implements FamilyDocuments {
         Code practice = nursing ? DkXdsCodes.PRACTICE_HOME_NURSING : DkXdsCodes.PRACTICE_HOME_CARE;
         Instant[] period = FsiiiDocumentBuilder.period(record.resources(), record.dataAsOf());
         return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.FSIII, citizen, author,
-                DkXdsCodes.TYPE_PROBLEM_LIST, properties.fsiii(), facility, practice, List.of(), FsiiiDocumentBuilder.TITLE,
+                DkXdsCodes.TYPE_FSIII_OVERVIEW, properties.fsiii(), facility, practice, List.of(), FsiiiDocumentBuilder.TITLE,
                 record.dataAsOf(), period[0], period[1], "application/fhir+json", replaces), content),
                 PARTITION, record.fingerprint(), content);
     }

@@ -1,11 +1,14 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.citizen.CitizenDemographics;
+import dk.eojxds.repository.citizen.CitizenDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,22 +17,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * K-PRO: one QRD-DK document per questionnaire response. An amended response replaces the
- * document; a response entered in error withdraws it.
+ * document; a response entered in error withdraws it; a response to a questionnaire K-PRO's
+ * catalogue does not list waits ({@link WaitingForReferenceData}) instead of becoming a document
+ * with a wrong form reference.
  */
 @Component
 class KproDocuments implements FamilyDocuments {
 
+    /** PRO-sekretariatet's code system of questionnaires, for the registry's eventCodeList. */
+    static final String PRO_QUESTIONNAIRES = "1.2.208.176.7.3.1";
+
     private final KproSource source;
-    private final QrdDocumentBuilder builder;
+    private final QrdDocumentBuilder builder = new QrdDocumentBuilder();
     private final MetadataFactory metadata;
     private final RepositoryProperties properties;
+    private final CitizenDirectory citizens;
 
-    KproDocuments(KproSource source, QrdDocumentBuilder builder, MetadataFactory metadata,
-                  RepositoryProperties properties) {
+    KproDocuments(KproSource source, MetadataFactory metadata, RepositoryProperties properties,
+                  CitizenDirectory citizens) {
         this.source = source;
-        this.builder = builder;
         this.metadata = metadata;
         this.properties = properties;
+        this.citizens = citizens;
     }
 
     @Override
@@ -44,25 +53,41 @@ class KproDocuments implements FamilyDocuments {
                 == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
             return new Withdraw("the questionnaire response was entered in error");
         }
-        String fingerprint = MetadataFactory.sha1(stored.get().rawJson());
+        RepositoryProperties.Questionnaire questionnaire = questionnaire(stored.get().response());
+        CitizenDemographics citizen = citizens.lookUp(Cpr.of(change.citizenCpr()));
+        String fingerprint = MetadataFactory.sha1(stored.get().rawJson() + "|" + questionnaire + "|"
+                + citizen.fingerprint());
         if (current.isPresent() && current.get().sourceFingerprint().equals(fingerprint)) {
             return new Unchanged();
         }
-        return new Store(create(change, stored.get(), fingerprint,
+        return new Store(create(change, stored.get(), questionnaire, citizen, fingerprint,
                 current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
     }
 
-    NewDocument create(ClaimedChange change, KproSource.StoredResponse stored, String fingerprint, String replaces) {
+    RepositoryProperties.Questionnaire questionnaire(QuestionnaireResponse response) {
+        String canonical = response.getQuestionnaire();
+        return properties.questionnaires().stream().filter(q -> q.canonical().equals(canonical)).findFirst()
+                .orElseThrow(() -> new WaitingForReferenceData("questionnaire " + canonical
+                        + " is not in K-PRO's catalogue (eojxds.repository.questionnaires)"));
+    }
+
+    NewDocument create(ClaimedChange change, KproSource.StoredResponse stored,
+                       RepositoryProperties.Questionnaire questionnaire, CitizenDemographics citizen, String fingerprint,
+                       String replaces) {
         QuestionnaireResponse response = stored.response();
-        Cpr citizen = Cpr.of(change.citizenCpr());
+        Cpr cpr = Cpr.of(change.citizenCpr());
         Organisation author = new Organisation(response.getAuthor().getDisplay(),
                 SorCode.of(response.getAuthor().getIdentifier().getValue()));
         Instant dataAsOf = response.getMeta().getLastUpdated().toInstant();
         Instant authored = response.getAuthored().toInstant();
-        String uniqueId = MetadataFactory.uniqueId(DataFamily.KPRO, citizen, change.partitionKey(), fingerprint, replaces);
-        byte[] content = builder.build(response, citizen, author, dataAsOf, uniqueId);
-        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.KPRO, citizen, author,
-                DkXdsCodes.TYPE_QRD, properties.kpro(), null, null, List.of(), QrdDocumentBuilder.title(response),
-                dataAsOf, authored, authored, "text/xml", replaces), content), change.partitionKey(), fingerprint, content);
+        String uniqueId = MetadataFactory.uniqueId(DataFamily.KPRO, cpr, change.partitionKey(), fingerprint, replaces);
+        byte[] content = builder.build(response, questionnaire, questionnaire.questionCodeSystem(), citizen, author,
+                dataAsOf, uniqueId);
+        List<Code> eventCodes = questionnaire.eventCode() == null || questionnaire.eventCode().isBlank() ? List.of()
+                : List.of(new Code(questionnaire.eventCode(), PRO_QUESTIONNAIRES, questionnaire.title()));
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.KPRO, cpr, author,
+                DkXdsCodes.TYPE_QRD, properties.kpro(), null, null, eventCodes,
+                questionnaire.title(), dataAsOf, authored, authored, "text/xml",
+                replaces), content), change.partitionKey(), fingerprint, content);
     }
 }

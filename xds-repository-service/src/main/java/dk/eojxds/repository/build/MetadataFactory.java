@@ -43,7 +43,7 @@ class MetadataFactory {
                 facts.author(),
                 DkXdsCodes.CLASS_CLINICAL_REPORT,
                 facts.typeCode(),
-                new Code(codes.formatCode(), DkXdsCodes.FORMAT_CODE_SCHEME, codes.formatCodeDisplay()),
+                new Code(codes.formatCode(), codes.formatCodeScheme(), codes.formatCodeDisplay()),
                 DkXdsCodes.CONFIDENTIALITY_NORMAL,
                 DkXdsCodes.LANGUAGE_DANISH,
                 facts.facility() != null ? facts.facility()

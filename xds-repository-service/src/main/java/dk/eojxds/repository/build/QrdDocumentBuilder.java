@@ -3,50 +3,56 @@ package dk.eojxds.repository.build;
 import static dk.eojxds.repository.build.CdaXml.empty;
 import static dk.eojxds.repository.build.CdaXml.text;
 
-import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.Organisation;
+import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Type;
-import org.springframework.stereotype.Component;
 
 /**
- * Writes a QRD-DK (Questionnaire Response Document, MedCom profile) CDA document for one K-PRO
- * response: the Danish header, a narrative table of questions and answers, and one coded
- * observation per answer, organised under a reference to the questionnaire.
+ * Writes a QRD-DK 1.3.2 (Questionnaire Response Document, MedCom profile) CDA document for one
+ * K-PRO response: the Danish header (templates 1.2.208.184.13.1 and 13.1.1.1, the qrd-v1.3 version
+ * block and the answering period, the citizen as author, no legal authenticator), and a response
+ * section (…10.20.33.2.1) with a table of questions and answers and one organizer (…33.4.1) holding
+ * a response-pattern observation per answer (numeric …33.4.4, multiple choice …33.4.5, text
+ * …33.4.6), each with its question as originalText and a reference to the questionnaire's form
+ * document (QFDD) from K-PRO's catalogue.
  */
-@Component
 class QrdDocumentBuilder {
 
-    static final String QRD_TEMPLATE = "2.16.840.1.113883.10.20.32";
     static final String QRD_DK_TEMPLATE = "1.2.208.184.13.1";
-    private static final String SECTION_TEMPLATE = "2.16.840.1.113883.10.20.32.2.1";
+    static final String QRD_DK_DOCUMENT_TEMPLATE = "1.2.208.184.13.1.1.1";
+    static final String RESPONSE_SECTION_TEMPLATE = "2.16.840.1.113883.10.20.33.2.1";
+    static final String RESPONSE_ORGANIZER_TEMPLATE = "2.16.840.1.113883.10.20.33.4.1";
+    static final String QFDD_REFERENCE_TEMPLATE = "1.2.208.184.6.1";
+    static final String QFDD_REFERENCE_ROOT = "2.16.840.1.113883.4.873";
+    static final String QFDD_TYPE = "74468-0";
 
     /** A question with its answer, flattened from nested items in document order. */
     record Answer(String linkId, String question, Type value) {
     }
 
-    static String title(QuestionnaireResponse response) {
-        return "Besvarelse af spørgeskema " + PhmrDocumentBuilder.DANISH_DATE.format(
-                response.getAuthored().toInstant().atZone(Hl7Time.DANISH_TIME));
-    }
-
-    byte[] build(QuestionnaireResponse response, Cpr citizen, Organisation author, Instant dataAsOf, String documentId) {
+    /**
+     * @param questionSystem the OID of the questionnaire's question codes (the linkIds), from the catalogue
+     */
+    byte[] build(QuestionnaireResponse response, RepositoryProperties.Questionnaire questionnaire, String questionSystem,
+                 CitizenDemographics citizen, Organisation municipality, Instant dataAsOf, String documentId) {
         Instant authored = response.getAuthored().toInstant();
-        CdaHeader header = new CdaHeader(List.of(QRD_TEMPLATE, QRD_DK_TEMPLATE), documentId, DkXdsCodes.TYPE_QRD,
-                title(response), dataAsOf, citizen, author, authored, authored);
+        CdaHeader header = new CdaHeader(List.of(QRD_DK_TEMPLATE, QRD_DK_DOCUMENT_TEMPLATE), documentId,
+                DkXdsCodes.TYPE_QRD, questionnaire.title(), dataAsOf, citizen, municipality, false, "ACT",
+                List.of(CdaHeader.ServiceEvent.version("qrd-v1.3"), CdaHeader.ServiceEvent.period(authored, authored)));
         List<Answer> answers = new ArrayList<>();
         flatten(response.getItem(), answers);
-        String questionSystem = DeterministicIds.oid(DeterministicIds.uuid("questionnaire", response.getQuestionnaire()));
-        return CdaXml.document(header, xml -> section(xml, response, answers, questionSystem));
+        return CdaXml.document(header, "self",
+                xml -> section(xml, response, questionnaire, answers, questionSystem, documentId));
     }
 
     private static void flatten(List<QuestionnaireResponseItemComponent> items, List<Answer> answers) {
@@ -60,20 +66,39 @@ class QrdDocumentBuilder {
         }
     }
 
-    private void section(XMLStreamWriter xml, QuestionnaireResponse response, List<Answer> answers,
-                         String questionSystem) throws XMLStreamException {
-        xml.writeStartElement("component");
-        xml.writeAttribute("typeCode", "COMP");
-        xml.writeAttribute("contextConductionInd", "true");
-        xml.writeStartElement("section");
-        xml.writeAttribute("classCode", "DOCSECT");
-        xml.writeAttribute("moodCode", "EVN");
-        empty(xml, "templateId", "root", SECTION_TEMPLATE);
+    private void section(XMLStreamWriter xml, QuestionnaireResponse response,
+                         RepositoryProperties.Questionnaire questionnaire, List<Answer> answers, String questionSystem,
+                         String documentId) throws XMLStreamException {
+        start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
+        start(xml, "section", "classCode", "DOCSECT", "moodCode", "EVN");
+        empty(xml, "templateId", "root", RESPONSE_SECTION_TEMPLATE);
+        // QRD-DK 1.3.2 CONF:121: the response section's code is the response document's LOINC code
         empty(xml, "code", "code", DkXdsCodes.TYPE_QRD.code(), "codeSystem", DkXdsCodes.LOINC,
-                "displayName", DkXdsCodes.TYPE_QRD.display());
-        text(xml, "title", "Spørgsmål og svar");
+                "codeSystemName", "LOINC", "displayName", DkXdsCodes.TYPE_QRD.display());
+        text(xml, "title", questionnaire.title());
+        narrative(xml, answers);
+        empty(xml, "languageCode", "code", DkXdsCodes.LANGUAGE_DANISH);
+        start(xml, "entry", "typeCode", "DRIV", "contextConductionInd", "true");
+        start(xml, "organizer", "classCode", "BATTERY", "moodCode", "EVN");
+        empty(xml, "templateId", "root", RESPONSE_ORGANIZER_TEMPLATE);
+        empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension",
+                DeterministicIds.documentUuid("qrd-organizer", documentId).toString(), "assigningAuthorityName", "MedCom");
+        empty(xml, "statusCode", "code", "completed");
+        for (int i = 0; i < answers.size(); i++) {
+            start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
+            empty(xml, "sequenceNumber", "value", Integer.toString(i + 1));
+            observation(xml, answers.get(i), questionnaire, questionSystem, documentId, "a" + (i + 1));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static void narrative(XMLStreamWriter xml, List<Answer> answers) throws XMLStreamException {
         xml.writeStartElement("text");
-        xml.writeStartElement("table");
+        start(xml, "table", "width", "100%");
         xml.writeStartElement("thead");
         xml.writeStartElement("tr");
         text(xml, "th", "Spørgsmål");
@@ -82,8 +107,7 @@ class QrdDocumentBuilder {
         xml.writeEndElement();
         xml.writeStartElement("tbody");
         for (int i = 0; i < answers.size(); i++) {
-            xml.writeStartElement("tr");
-            xml.writeAttribute("ID", "a" + (i + 1));
+            start(xml, "tr", "ID", "a" + (i + 1));
             text(xml, "td", answers.get(i).question());
             text(xml, "td", QrdValues.readable(answers.get(i).value()));
             xml.writeEndElement();
@@ -91,50 +115,38 @@ class QrdDocumentBuilder {
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
-        xml.writeStartElement("entry");
-        xml.writeAttribute("typeCode", "DRIV");
-        xml.writeStartElement("organizer");
-        xml.writeAttribute("classCode", "BATTERY");
-        xml.writeAttribute("moodCode", "EVN");
-        empty(xml, "statusCode", "code", "completed");
-        xml.writeStartElement("reference");
-        xml.writeAttribute("typeCode", "REFR");
-        xml.writeStartElement("externalDocument");
-        xml.writeAttribute("classCode", "DOC");
-        xml.writeAttribute("moodCode", "EVN");
-        empty(xml, "id", "root", questionSystem);
-        text(xml, "text", response.getQuestionnaire());
-        xml.writeEndElement();
-        xml.writeEndElement();
-        for (int i = 0; i < answers.size(); i++) {
-            observation(xml, answers.get(i), questionSystem, "a" + (i + 1));
-        }
-        xml.writeEndElement();
-        xml.writeEndElement();
-        xml.writeEndElement();
-        xml.writeEndElement();
     }
 
-    private void observation(XMLStreamWriter xml, Answer answer, String questionSystem, String narrativeId)
-            throws XMLStreamException {
-        xml.writeStartElement("component");
-        xml.writeAttribute("typeCode", "COMP");
-        xml.writeStartElement("observation");
-        xml.writeAttribute("classCode", "OBS");
-        xml.writeAttribute("moodCode", "EVN");
-        empty(xml, "code", "code", answer.linkId(), "codeSystem", questionSystem, "displayName", answer.question());
+    private void observation(XMLStreamWriter xml, Answer answer, RepositoryProperties.Questionnaire questionnaire,
+                             String questionSystem, String documentId, String narrativeId) throws XMLStreamException {
+        start(xml, "observation", "classCode", "OBS", "moodCode", "EVN");
+        empty(xml, "templateId", "root", QrdValues.pattern(answer.value()));
+        empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension",
+                DeterministicIds.documentUuid("qrd-answer", documentId, narrativeId).toString(),
+                "assigningAuthorityName", "MedCom");
+        start(xml, "code", "code", answer.linkId(), "codeSystem", questionSystem);
+        text(xml, "originalText", answer.question());
+        xml.writeEndElement();
         xml.writeStartElement("text");
         empty(xml, "reference", "value", "#" + narrativeId);
         xml.writeEndElement();
         empty(xml, "statusCode", "code", "completed");
-        QrdValues.write(xml, answer.value());
+        QrdValues.write(xml, answer.value(), questionSystem);
+        start(xml, "reference", "typeCode", "REFR");
+        empty(xml, "templateId", "root", QFDD_REFERENCE_TEMPLATE);
+        start(xml, "externalDocument", "classCode", "DOC", "moodCode", "EVN");
+        empty(xml, "id", "root", QFDD_REFERENCE_ROOT, "extension", questionnaire.formId());
+        empty(xml, "code", "code", QFDD_TYPE, "codeSystem", DkXdsCodes.LOINC, "codeSystemName", "LOINC",
+                "displayName", "Questionnaire Form Definition Document");
+        xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    static String codingSystemOid(Coding coding) {
-        String system = coding.getSystem();
-        return system != null && system.startsWith("urn:oid:") ? system.substring(8)
-                : DeterministicIds.oid(DeterministicIds.uuid("code-system", String.valueOf(system)));
+    private static void start(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
+        xml.writeStartElement(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            xml.writeAttribute(attributes[i], attributes[i + 1]);
+        }
     }
 }

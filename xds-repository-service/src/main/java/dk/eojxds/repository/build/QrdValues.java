@@ -13,26 +13,41 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Type;
 
-/** FHIR answer values as HL7 V3 data types (CO, INT, REAL, BL, TS, PQ, ST) and as Danish text. */
+/**
+ * FHIR answer values as QRD response patterns: a coded answer is multiple choice (…33.4.5, CE),
+ * integer, decimal and quantity are numeric (…33.4.4, INT, REAL, PQ), everything else is text
+ * (…33.4.6, ST, with Danish words for yes/no and a readable time), and each as Danish text.
+ */
 final class QrdValues {
+
+    static final String NUMERIC = "2.16.840.1.113883.10.20.33.4.4";
+    static final String MULTIPLE_CHOICE = "2.16.840.1.113883.10.20.33.4.5";
+    static final String TEXT = "2.16.840.1.113883.10.20.33.4.6";
 
     private QrdValues() {
     }
 
-    static void write(XMLStreamWriter xml, Type value) throws XMLStreamException {
+    static String pattern(Type value) {
+        if (value instanceof Coding) {
+            return MULTIPLE_CHOICE;
+        }
+        if (value instanceof IntegerType || value instanceof DecimalType || value instanceof Quantity) {
+            return NUMERIC;
+        }
+        return TEXT;
+    }
+
+    /** @param questionSystem the questionnaire's code system, for answer codes not under an OID of their own */
+    static void write(XMLStreamWriter xml, Type value, String questionSystem) throws XMLStreamException {
         if (value instanceof Coding coding) {
-            empty(xml, "value", "xsi:type", "CO", "code", coding.getCode(), "codeSystem",
-                    QrdDocumentBuilder.codingSystemOid(coding), "displayName", readable(value));
+            String system = coding.getSystem() != null && coding.getSystem().startsWith("urn:oid:")
+                    ? coding.getSystem().substring(8) : questionSystem;
+            empty(xml, "value", "xsi:type", "CE", "code", coding.getCode(), "codeSystem", system,
+                    "displayName", readable(value));
         } else if (value instanceof IntegerType integer) {
             empty(xml, "value", "xsi:type", "INT", "value", integer.asStringValue());
         } else if (value instanceof DecimalType decimal) {
             empty(xml, "value", "xsi:type", "REAL", "value", decimal.getValue().toPlainString());
-        } else if (value instanceof BooleanType bool) {
-            empty(xml, "value", "xsi:type", "BL", "value", bool.asStringValue());
-        } else if (value instanceof DateTimeType dateTime) {
-            empty(xml, "value", "xsi:type", "TS", "value", Hl7Time.ts(dateTime.getValue().toInstant()));
-        } else if (value instanceof DateType date) {
-            empty(xml, "value", "xsi:type", "TS", "value", date.asStringValue().replace("-", ""));
         } else if (value instanceof Quantity quantity) {
             empty(xml, "value", "xsi:type", "PQ", "value", quantity.getValue().toPlainString(), "unit",
                     quantity.hasCode() ? quantity.getCode() : "1");
@@ -53,6 +68,12 @@ final class QrdValues {
         }
         if (value instanceof Quantity quantity) {
             return quantity.getValue().toPlainString() + " " + (quantity.hasUnit() ? quantity.getUnit() : "");
+        }
+        if (value instanceof DateTimeType dateTime && dateTime.getValue() != null) {
+            return Hl7Time.readable(dateTime.getValue().toInstant());
+        }
+        if (value instanceof DateType date) {
+            return date.asStringValue();
         }
         return value == null ? "" : value.primitiveValue() != null ? value.primitiveValue() : value.toString();
     }

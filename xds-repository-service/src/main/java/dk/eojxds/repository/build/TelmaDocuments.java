@@ -1,6 +1,8 @@
 package dk.eojxds.repository.build;
 
 import dk.eojxds.model.Cpr;
+import dk.eojxds.repository.citizen.CitizenDemographics;
+import dk.eojxds.repository.citizen.CitizenDirectory;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -11,10 +13,12 @@ class TelmaDocuments implements FamilyDocuments {
 
     private final TelmaSource source;
     private final TelmaDocumentFactory factory;
+    private final CitizenDirectory citizens;
 
-    TelmaDocuments(TelmaSource source, TelmaDocumentFactory factory) {
+    TelmaDocuments(TelmaSource source, TelmaDocumentFactory factory, CitizenDirectory citizens) {
         this.source = source;
         this.factory = factory;
+        this.citizens = citizens;
     }
 
     @Override
@@ -24,15 +28,17 @@ class TelmaDocuments implements FamilyDocuments {
 
     @Override
     public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
-        Optional<MeasurementDay> day = source.load(Cpr.of(change.citizenCpr()), LocalDate.parse(change.partitionKey()));
+        Cpr cpr = Cpr.of(change.citizenCpr());
+        Optional<MeasurementDay> day = source.load(cpr, LocalDate.parse(change.partitionKey()));
         if (day.isEmpty()) {
             return new Withdraw("every measurement of the day was entered in error");
         }
-        String fingerprint = TelmaDocumentFactory.fingerprint(day.get());
+        CitizenDemographics citizen = citizens.lookUp(cpr);
+        String fingerprint = TelmaDocumentFactory.fingerprint(day.get(), citizen);
         if (current.isPresent() && current.get().sourceFingerprint().equals(fingerprint)) {
             return new Unchanged();
         }
-        return new Store(factory.create(day.get(), fingerprint,
+        return new Store(factory.create(day.get(), citizen, fingerprint,
                 current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
     }
 }

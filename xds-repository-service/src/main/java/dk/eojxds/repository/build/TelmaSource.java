@@ -59,7 +59,7 @@ class TelmaSource {
             }
             measurements.add(new Measurement(observation.getIdElement().getIdPart(), kind(observation),
                     observation.getValueQuantity().getValue(), observation.getValueQuantity().getCode(),
-                    observation.getEffectiveDateTimeType().getValue().toInstant()));
+                    observation.getEffectiveDateTimeType().getValue().toInstant(), method(observation)));
         }
         if (measurements.isEmpty()) {
             return Optional.empty();
@@ -78,6 +78,21 @@ class TelmaSource {
             }
         }
         throw new IllegalStateException("stored Observation without a known NPU code");
+    }
+
+    /** Who measured (a person performer's kind; the citizen when none is named) and whether a device sent it. */
+    static MeasurementMethod method(Observation observation) {
+        MeasurementMethod.Performer performer = MeasurementMethod.Performer.CITIZEN;
+        for (Reference reference : observation.getPerformer()) {
+            String type = reference.hasType() ? reference.getType()
+                    : reference.hasReference() ? reference.getReferenceElement().getResourceType() : null;
+            if ("Practitioner".equals(type) || "PractitionerRole".equals(type)) {
+                performer = MeasurementMethod.Performer.PROFESSIONAL;
+            } else if ("RelatedPerson".equals(type)) {
+                performer = MeasurementMethod.Performer.CAREGIVER;
+            }
+        }
+        return MeasurementMethod.of(performer, observation.hasDevice());
     }
 
     private static Organisation organisation(Observation observation) {

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 class DocumentChecksTest {
 
     private final DocumentChecks checks = new DocumentChecks();
-    private final TelmaDocumentFactory factory = new TelmaDocumentFactory(new PhmrDocumentBuilder(),
+    private final TelmaDocumentFactory factory = new TelmaDocumentFactory(
             new MetadataFactory(TelmaDocumentFactoryTest.PROPERTIES), TelmaDocumentFactoryTest.PROPERTIES);
 
     private NewDocument valid() {
-        return factory.create(TelmaDocumentFactoryTest.day(TelmaDocumentFactoryTest.measurements()), null);
+        return TelmaDocumentFactoryTest.create(factory, TelmaDocumentFactoryTest.day(TelmaDocumentFactoryTest.measurements()),
+                TelmaDocumentFactoryTest.CITIZEN, null);
     }
 
     @Test

@@ -41,14 +41,33 @@ class GoldenDocumentsTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final Instant AT = Instant.parse("2026-11-20T09:40:00Z");
     private static final Cpr CITIZEN = Cpr.of("1203521234");
+    static final dk.eojxds.repository.RepositoryProperties.Questionnaire QUESTIONNAIRE =
+            new dk.eojxds.repository.RepositoryProperties.Questionnaire(
+                    "http://example.kpro.dk/Questionnaire/mental-trivsel|1.0", "3f6c2a9e-8d41-4b7a-9c15-2e7d0b4a61f3",
+                    "2.25.81264357702313627045921839117243590131", "", "Mental trivsel");
     private static final Organisation AERO = new Organisation("Ærø Kommune", SorCode.of("1301000016005"));
 
     @Test
     void phmrDk() throws Exception {
         MeasurementDay day = TelmaDocumentFactoryTest.day(TelmaDocumentFactoryTest.measurements());
-        byte[] document = new PhmrDocumentBuilder().build(day, "0b7a0f8e-7a58-5a0e-9b3e-1f2a3b4c5d6e");
+        byte[] document = new PhmrDocumentBuilder(PhmrRelease.V2_1).build(day, TelmaDocumentFactoryTest.CITIZEN,
+                "0b7a0f8e-7a58-4a0e-9b3e-1f2a3b4c5d6e");
         assertGolden("phmr-dk.xml", document);
-        assertThat(new String(document, StandardCharsets.UTF_8)).contains("Ærø Kommune", "Iltmætning", "Værdi");
+        assertThat(new String(document, StandardCharsets.UTF_8)).contains("Ærø Kommune", "Iltmætning", "Værdi",
+                "Ærøskøbing", "<given>Karen</given>", "phmr-v2.1", "Hjemmemålinger");
+        assertThat(DocumentChecks.profile("urn:ad:dk:medcom:phmr-v2.1:full")
+                .check(dk.eojxds.dgws.SecureXml.parse(document))).isEmpty();
+    }
+
+    @Test
+    void phmrDk13() throws Exception {
+        MeasurementDay day = TelmaDocumentFactoryTest.day(TelmaDocumentFactoryTest.measurements());
+        byte[] document = new PhmrDocumentBuilder(PhmrRelease.V1_3).build(day, TelmaDocumentFactoryTest.CITIZEN,
+                "0b7a0f8e-7a58-4a0e-9b3e-1f2a3b4c5d6e");
+        assertGolden("phmr-dk-1.3.xml", document);
+        assertThat(new String(document, StandardCharsets.UTF_8)).contains("phmr-v1.3").doesNotContain("phmr-v2.1");
+        assertThat(DocumentChecks.profile("urn:ad:dk:medcom:phmr-v1.3:full")
+                .check(dk.eojxds.dgws.SecureXml.parse(document))).isEmpty();
     }
 
     @Test
@@ -61,11 +80,18 @@ class GoldenDocumentsTest {
                 .setValue(new Coding("http://example.kpro.dk/CodeSystem/skala-1-5", "4", "Godt – næsten altid"));
         response.addItem().setLinkId("q2").setText("Antal dage med motion i sidste uge").addAnswer()
                 .setValue(new IntegerType(3));
-        byte[] document = new QrdDocumentBuilder().build(response, CITIZEN, AERO, AT, "5c1d2e3f-4a5b-5c6d-8e7f-8091a2b3c4d5");
+        response.addItem().setLinkId("q3").setText("Er der andet, du vil fortælle os?").addAnswer()
+                .setValue(new org.hl7.fhir.r4.model.StringType("Jeg sover dårligt, når det blæser"));
+        byte[] document = new QrdDocumentBuilder().build(response, QUESTIONNAIRE, QUESTIONNAIRE.questionCodeSystem(),
+                TelmaDocumentFactoryTest.CITIZEN, AERO, AT, "5c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5");
         assertGolden("qrd-dk.xml", document);
         String xml = new String(document, StandardCharsets.UTF_8);
-        assertThat(xml).contains("<templateId root=\"1.2.208.184.13.1\"/>", "Spørgsmål og svar",
-                "Hvordan har du haft det de seneste to uger?", "Godt – næsten altid", "xsi:type=\"INT\" value=\"3\"");
+        assertThat(xml).contains("<templateId root=\"1.2.208.184.13.1.1.1\"/>", "qrd-v1.3",
+                "Hvordan har du haft det de seneste to uger?", "Godt – næsten altid", "xsi:type=\"INT\" value=\"3\"",
+                QUESTIONNAIRE.formId(), "2.16.840.1.113883.10.20.33.4.5", "2.16.840.1.113883.10.20.33.4.4",
+                "2.16.840.1.113883.10.20.33.4.6");
+        assertThat(DocumentChecks.profile("urn:ad:dk:medcom:qrd-v1.3:full")
+                .check(dk.eojxds.dgws.SecureXml.parse(document))).isEmpty();
     }
 
     @Test
