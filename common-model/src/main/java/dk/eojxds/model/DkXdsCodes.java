@@ -42,7 +42,6 @@ public final class DkXdsCodes {
 
     public static final Code TYPE_PHMR = new Code("53576-5", LOINC, "Personal Health Monitoring Report");
     public static final Code TYPE_QRD = new Code("74465-6", LOINC, "Questionnaire Response Document");
-    public static final Code TYPE_PROBLEM_LIST = new Code("11450-4", LOINC, "Problem list - Reported");
     /**
      * The FSIII overview: a municipality's plan of care (conditions, planned and delivered
      * interventions, follow-up). Not MedCom's problem-list code (11450-4, PLR) nor a code the national
@@ -52,7 +51,11 @@ public final class DkXdsCodes {
     /** IHE's formatCode for documents whose mimeType says all (ITI TF-3 4.2.3.2.9), its own scheme. */
     public static final String IHE_FORMAT_CODE_SCHEME = "1.3.6.1.4.1.19376.1.2.3";
 
-    public static final Code FORMAT_PHMR = new Code("urn:ad:dk:medcom:phmr-v1.3:full", FORMAT_CODE_SCHEME,
+    /** PHMR-DK 2.1, MedCom's current PHMR release. */
+    public static final Code FORMAT_PHMR = new Code("urn:ad:dk:medcom:phmr-v2.1:full", FORMAT_CODE_SCHEME,
+            "DK PHMR schema");
+    /** PHMR-DK 1.3 (deprecationDate 2025-05-13 in MedCom's value set), for a receiver that still needs it. */
+    public static final Code FORMAT_PHMR_1_3 = new Code("urn:ad:dk:medcom:phmr-v1.3:full", FORMAT_CODE_SCHEME,
             "DK PHMR schema");
     public static final Code FORMAT_QRD = new Code("urn:ad:dk:medcom:qrd-v1.3:full", FORMAT_CODE_SCHEME,
             "DK QRD schema");

@@ -35,16 +35,38 @@ public final class SystemIdCards {
     }
 
     /**
-     * Cards for this organisation (its VOCES/FOCES certificate and key as PEM files) from the STS at
-     * {@code stsUrl}: the one way every outbound NSP client (DDS, the CPR lookup) gets its card.
+     * Cards for an outbound NSP client configured under {@code prefix} (DDS registration, the CPR
+     * lookup): from the STS at {@code stsUrl} for this organisation (its VOCES/FOCES certificate and
+     * key as PEM files). Secure by default: when {@code enabled} is false there are no cards (null)
+     * only if {@code insecureLocalDevelopment} says so explicitly; otherwise, and when a required
+     * setting is missing, this refuses with the setting's name.
+     *
+     * @param withoutCard what switching the card off means, for the refusal and the warning
      */
-    public static SystemIdCards fromOrganisationCertificate(String stsUrl, String certificatePem, String privateKeyPem,
-                                                            String itSystem, String cvr, String organisationName,
-                                                            Duration renewBefore, Duration timeout) {
+    public static SystemIdCards forOutboundCalls(String prefix, String withoutCard, boolean enabled,
+                                                 boolean insecureLocalDevelopment, String stsUrl, String certificatePem,
+                                                 String privateKeyPem, String itSystem, String cvr,
+                                                 String organisationName, Duration renewBefore, Duration timeout) {
+        if (!enabled) {
+            if (!insecureLocalDevelopment) {
+                throw new IllegalStateException(prefix + ".enabled=false " + withoutCard + "; allowed only with "
+                        + prefix + ".insecure-local-development=true");
+            }
+            log.warn("OUTBOUND DGWS IS OFF ({}.enabled=false): {} (local development only)", prefix, withoutCard);
+            return null;
+        }
+        String[][] required = {{stsUrl, "sts-url"}, {certificatePem, "certificate"}, {privateKeyPem, "private-key"},
+                {cvr, "cvr"}};
+        for (String[] setting : required) {
+            if (setting[0] == null || setting[0].isBlank()) {
+                throw new IllegalStateException("outbound DGWS needs " + prefix + "." + setting[1]);
+            }
+        }
         java.security.cert.X509Certificate certificate = TrustedIssuers.certificates(certificatePem).get(0);
         SystemIdentity system = new SystemIdentity(itSystem, cvr, organisationName == null ? itSystem : organisationName,
                 Pem.privateKey(privateKeyPem), certificate);
         StsClient sts = new StsClient(java.net.URI.create(stsUrl), system, timeout);
+        log.info("{}: system ID cards for {} (CVR {}) from {}", prefix, itSystem, cvr, stsUrl);
         return new SystemIdCards(sts::issue, renewBefore, Clock.systemUTC());
     }
 

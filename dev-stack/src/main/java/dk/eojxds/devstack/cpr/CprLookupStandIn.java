@@ -4,10 +4,7 @@ import dk.eojxds.devstack.sts.TestSts;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.SecureXml;
-import dk.eojxds.dgws.TrustedIssuers;
 import dk.eojxds.model.Cpr;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +42,7 @@ class CprLookupStandIn {
     private final Set<String> protectedPersons = ConcurrentHashMap.newKeySet();
 
     CprLookupStandIn(TestSts sts) {
-        this.verifier = new DgwsVerifier(TrustedIssuers.pinned(List.of(sts.signer().certificate())),
-                Duration.ofMinutes(5), 3, Clock.systemUTC());
+        this.verifier = sts.verifier();
     }
 
     @PostMapping(path = "/nsp/cpr-lookup", produces = MediaType.TEXT_XML_VALUE)

@@ -3,11 +3,7 @@ package dk.eojxds.devstack.registry;
 import dk.eojxds.devstack.sts.TestSts;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
-import dk.eojxds.dgws.TrustedIssuers;
 import dk.eojxds.model.LogSafe;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -36,8 +32,7 @@ class DgwsRequired extends AbstractSoapInterceptor {
 
     DgwsRequired(TestSts sts, RegistryStandInProperties properties) {
         super(Phase.PRE_PROTOCOL);
-        this.verifier = new DgwsVerifier(TrustedIssuers.pinned(List.of(sts.signer().certificate())),
-                Duration.ofMinutes(5), 3, Clock.systemUTC());
+        this.verifier = sts.verifier();
         this.required = properties.requireDgws();
     }
 

@@ -1,11 +1,16 @@
 package dk.eojxds.devstack.sts;
 
+import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.TrustedIssuers;
 import dk.eojxds.testsupport.sts.IdCardIssuer;
 import dk.eojxds.testsupport.sts.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +70,15 @@ public class TestSts {
     /** The certificate ID cards are signed with. */
     public TestCertificates.Credential signer() {
         return signer;
+    }
+
+    /**
+     * A verifier that trusts exactly this STS's signature, as NSP's services trust the national STS
+     * (5 minutes' skew, level 3): the gate of every stand-in that requires an ID card.
+     */
+    public DgwsVerifier verifier() {
+        return new DgwsVerifier(TrustedIssuers.pinned(List.of(signer.certificate())), Duration.ofMinutes(5), 3,
+                Clock.systemUTC());
     }
 
     public TestCertificates.Credential organisation() {

@@ -4,8 +4,6 @@ import dk.eojxds.dgws.SystemIdCards;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.cxf.headers.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
@@ -18,35 +16,13 @@ import org.w3c.dom.Element;
 @Component
 public class OutboundDgws {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboundDgws.class);
-
     private final SystemIdCards cards;
 
     OutboundDgws(OutboundDgwsProperties properties) {
-        if (!properties.enabled()) {
-            if (!properties.insecureLocalDevelopment()) {
-                throw new IllegalStateException("eojxds.registry.dgws.enabled=false sends registrations without an ID "
-                        + "card; allowed only with eojxds.registry.dgws.insecure-local-development=true");
-            }
-            log.warn("OUTBOUND DGWS IS OFF: registrations go to the registry without an ID card (local development only)");
-            this.cards = null;
-            return;
-        }
-        require(properties.stsUrl(), "sts-url");
-        require(properties.certificate(), "certificate");
-        require(properties.privateKey(), "private-key");
-        require(properties.cvr(), "cvr");
-        this.cards = SystemIdCards.fromOrganisationCertificate(properties.stsUrl(), properties.certificate(),
-                properties.privateKey(), properties.itSystem(), properties.cvr(), properties.organisationName(),
-                properties.renewBefore(), properties.timeout());
-        log.info("Registry calls carry a system ID card for {} (CVR {}) from {}", properties.itSystem(), properties.cvr(),
-                properties.stsUrl());
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("outbound DGWS needs eojxds.registry.dgws." + name);
-        }
+        this.cards = SystemIdCards.forOutboundCalls("eojxds.registry.dgws",
+                "sends registrations without an ID card", properties.enabled(), properties.insecureLocalDevelopment(),
+                properties.stsUrl(), properties.certificate(), properties.privateKey(), properties.itSystem(),
+                properties.cvr(), properties.organisationName(), properties.renewBefore(), properties.timeout());
     }
 
     /** The SOAP headers for one call (none when outbound DGWS is off). */

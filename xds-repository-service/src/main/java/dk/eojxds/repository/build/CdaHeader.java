@@ -1,12 +1,14 @@
 package dk.eojxds.repository.build;
 
 import static dk.eojxds.repository.build.CdaXml.empty;
+import static dk.eojxds.repository.build.CdaXml.start;
 import static dk.eojxds.repository.build.CdaXml.text;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.Organisation;
+import dk.eojxds.model.SorCode;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.time.Instant;
 import java.util.List;
@@ -76,18 +78,13 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
     }
 
     private void recordTarget(XMLStreamWriter xml, CitizenDemographics shown) throws XMLStreamException {
-        xml.writeStartElement("recordTarget");
-        xml.writeAttribute("typeCode", "RCT");
-        xml.writeAttribute("contextControlCode", "OP");
-        xml.writeStartElement("patientRole");
-        xml.writeAttribute("classCode", "PAT");
+        start(xml, "recordTarget", "typeCode", "RCT", "contextControlCode", "OP");
+        start(xml, "patientRole", "classCode", "PAT");
         cprId(xml);
         address(xml, shown, "H");
         // CPR holds no telephone or e-mail; the profiles require the element, so: no information
         empty(xml, "telecom", "nullFlavor", "NI");
-        xml.writeStartElement("patient");
-        xml.writeAttribute("classCode", "PSN");
-        xml.writeAttribute("determinerCode", "INSTANCE");
+        start(xml, "patient", "classCode", "PSN", "determinerCode", "INSTANCE");
         name(xml, shown);
         Cpr cpr = citizen.cpr();
         empty(xml, "administrativeGenderCode", "code", cpr.administrativeSex(), "codeSystem", "2.16.840.1.113883.5.1");
@@ -98,20 +95,15 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
     }
 
     private void author(XMLStreamWriter xml, CitizenDemographics shown, String selfDisplay) throws XMLStreamException {
-        xml.writeStartElement("author");
-        xml.writeAttribute("typeCode", "AUT");
-        xml.writeAttribute("contextControlCode", "OP");
+        start(xml, "author", "typeCode", "AUT", "contextControlCode", "OP");
         empty(xml, "time", "value", Hl7Time.ts(effective));
-        xml.writeStartElement("assignedAuthor");
-        xml.writeAttribute("classCode", "ASSIGNED");
+        start(xml, "assignedAuthor", "classCode", "ASSIGNED");
         cprId(xml);
         empty(xml, "code", "code", "SELF", "codeSystem", SELF_ROLE_SYSTEM, "codeSystemName", "HL7 Role code",
                 "displayName", selfDisplay);
         address(xml, shown, "H");
         empty(xml, "telecom", "nullFlavor", "NI");
-        xml.writeStartElement("assignedPerson");
-        xml.writeAttribute("classCode", "PSN");
-        xml.writeAttribute("determinerCode", "INSTANCE");
+        start(xml, "assignedPerson", "classCode", "PSN", "determinerCode", "INSTANCE");
         name(xml, shown);
         xml.writeEndElement();
         organisation(xml, "representedOrganization");
@@ -120,24 +112,19 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
     }
 
     private void custodian(XMLStreamWriter xml) throws XMLStreamException {
-        xml.writeStartElement("custodian");
-        xml.writeAttribute("typeCode", "CST");
-        xml.writeStartElement("assignedCustodian");
-        xml.writeAttribute("classCode", "ASSIGNED");
+        start(xml, "custodian", "typeCode", "CST");
+        start(xml, "assignedCustodian", "classCode", "ASSIGNED");
         organisation(xml, "representedCustodianOrganization");
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
     private void legalAuthenticator(XMLStreamWriter xml) throws XMLStreamException {
-        xml.writeStartElement("legalAuthenticator");
-        xml.writeAttribute("typeCode", "LA");
-        xml.writeAttribute("contextControlCode", "OP");
+        start(xml, "legalAuthenticator", "typeCode", "LA", "contextControlCode", "OP");
         empty(xml, "time", "value", Hl7Time.ts(effective));
         // nobody signs by hand: the municipality answers for the data it delivered
         empty(xml, "signatureCode", "nullFlavor", "NI");
-        xml.writeStartElement("assignedEntity");
-        xml.writeAttribute("classCode", "ASSIGNED");
+        start(xml, "assignedEntity", "classCode", "ASSIGNED");
         sorId(xml);
         empty(xml, "addr", "nullFlavor", "NI");
         empty(xml, "telecom", "nullFlavor", "NI");
@@ -147,11 +134,8 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
     }
 
     private void serviceEvent(XMLStreamWriter xml, ServiceEvent event) throws XMLStreamException {
-        xml.writeStartElement("documentationOf");
-        xml.writeAttribute("typeCode", "DOC");
-        xml.writeStartElement("serviceEvent");
-        xml.writeAttribute("classCode", serviceEventClass);
-        xml.writeAttribute("moodCode", "EVN");
+        start(xml, "documentationOf", "typeCode", "DOC");
+        start(xml, "serviceEvent", "classCode", serviceEventClass, "moodCode", "EVN");
         if (event.profileVersion() != null) {
             empty(xml, "templateId", "root", VERSION_TEMPLATE);
             empty(xml, "id", "root", DkXdsCodes.FORMAT_CODE_SCHEME, "extension", event.profileVersion(),
@@ -176,7 +160,7 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
     }
 
     private void sorId(XMLStreamWriter xml) throws XMLStreamException {
-        empty(xml, "id", "extension", municipality.sor().value(), "root", dk.eojxds.model.SorCode.OID,
+        empty(xml, "id", "extension", municipality.sor().value(), "root", SorCode.OID,
                 "assigningAuthorityName", "SOR");
     }
 
@@ -195,8 +179,7 @@ record CdaHeader(List<String> templateIds, String documentId, Code type, String 
             empty(xml, "addr", "nullFlavor", "NI");
             return;
         }
-        xml.writeStartElement("addr");
-        xml.writeAttribute("use", use);
+        start(xml, "addr", "use", use);
         for (String line : address.lines()) {
             text(xml, "streetAddressLine", line);
         }

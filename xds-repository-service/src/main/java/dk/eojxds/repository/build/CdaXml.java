@@ -33,12 +33,8 @@ final class CdaXml {
             xml.writeAttribute("moodCode", "EVN");
             header.write(xml, selfDisplay);
             // the body's structural attributes, fixed by CDA R2 and required by the Danish profiles
-            xml.writeStartElement("component");
-            xml.writeAttribute("typeCode", "COMP");
-            xml.writeAttribute("contextConductionInd", "true");
-            xml.writeStartElement("structuredBody");
-            xml.writeAttribute("classCode", "DOCBODY");
-            xml.writeAttribute("moodCode", "EVN");
+            start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
+            start(xml, "structuredBody", "classCode", "DOCBODY", "moodCode", "EVN");
             body.write(xml);
             xml.writeEndElement();
             xml.writeEndElement();
@@ -49,6 +45,14 @@ final class CdaXml {
             throw new IllegalStateException("could not write the CDA document", e);
         }
         return out.toByteArray();
+    }
+
+    /** Opens an element with its attributes (name, value, name, value, …); the caller closes it. */
+    static void start(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
+        xml.writeStartElement(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            xml.writeAttribute(attributes[i], attributes[i + 1]);
+        }
     }
 
     static void empty(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {

@@ -3,14 +3,12 @@ package dk.eojxds.repository.build;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.SorCode;
-import java.util.ArrayList;
-import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import dk.eojxds.repository.conformance.ConformanceChecker;
 import dk.eojxds.repository.conformance.DanishCdaProfiles;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
@@ -22,8 +20,6 @@ import org.w3c.dom.Document;
  */
 @Component
 class DocumentChecks {
-
-    private static final String HL7 = "urn:hl7-org:v3";
 
     /** @throws InvalidDocumentException with every problem found */
     void verify(NewDocument document) {
@@ -71,12 +67,13 @@ class DocumentChecks {
 
     /** The rules of the release the formatCode names; null for a format we have no rules for. */
     static ConformanceChecker profile(String formatCode) {
-        return switch (formatCode) {
-            case "urn:ad:dk:medcom:phmr-v2.1:full" -> PHMR_2_1;
-            case "urn:ad:dk:medcom:phmr-v1.3:full" -> PHMR_1_3;
-            case "urn:ad:dk:medcom:qrd-v1.3:full" -> QRD_1_3_2;
-            default -> null;
-        };
+        if (DkXdsCodes.FORMAT_PHMR.code().equals(formatCode)) {
+            return PHMR_2_1;
+        }
+        if (DkXdsCodes.FORMAT_PHMR_1_3.code().equals(formatCode)) {
+            return PHMR_1_3;
+        }
+        return DkXdsCodes.FORMAT_QRD.code().equals(formatCode) ? QRD_1_3_2 : null;
     }
 
     private static List<String> cdaHeader(byte[] content, DocumentMetadata m) {
@@ -94,20 +91,7 @@ class DocumentChecks {
             profile.check(dom).forEach(violation -> problems.add(violation.toString()));
         }
         // the metadata must describe these bytes
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
-            public String getNamespaceURI(String prefix) {
-                return "h".equals(prefix) ? HL7 : XMLConstants.NULL_NS_URI;
-            }
-
-            public String getPrefix(String uri) {
-                return null;
-            }
-
-            public java.util.Iterator<String> getPrefixes(String uri) {
-                return null;
-            }
-        });
+        XPath xpath = ConformanceChecker.xpath();
         check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "id root");
         check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@extension", m.uniqueId(), "id extension (uniqueId)");
         check(problems, xpath, dom, "/h:ClinicalDocument/h:code/@code", m.typeCode().code(), "type code");

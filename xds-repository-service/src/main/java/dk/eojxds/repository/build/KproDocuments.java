@@ -81,7 +81,7 @@ class KproDocuments implements FamilyDocuments {
         Instant dataAsOf = response.getMeta().getLastUpdated().toInstant();
         Instant authored = response.getAuthored().toInstant();
         String uniqueId = MetadataFactory.uniqueId(DataFamily.KPRO, cpr, change.partitionKey(), fingerprint, replaces);
-        byte[] content = builder.build(response, questionnaire, questionnaire.questionCodeSystem(), citizen, author,
+        byte[] content = builder.build(response, questionnaire, citizen, author,
                 dataAsOf, uniqueId);
         List<Code> eventCodes = questionnaire.eventCode() == null || questionnaire.eventCode().isBlank() ? List.of()
                 : List.of(new Code(questionnaire.eventCode(), PRO_QUESTIONNAIRES, questionnaire.title()));

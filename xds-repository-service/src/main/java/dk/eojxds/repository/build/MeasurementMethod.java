@@ -11,36 +11,32 @@ record MeasurementMethod(Performer performer, Provision provision) {
 
     static final String MEDCOM_MESSAGE_CODES = "1.2.208.184.100.1";
 
+    /** One MedCom message code: the code, its display, and who it names in the document's table. */
+    record Code(String code, String display, String who) {
+    }
+
     enum Performer {
-        CITIZEN("POT", "Målt af borger", "Borgeren"),
-        PROFESSIONAL("PNT", "Målt af sundhedsprofessionel", "Sundhedsprofessionel"),
-        CAREGIVER("PCG", "Målt af anden omsorgsperson", "Pårørende/omsorgsperson");
+        CITIZEN(new Code("POT", "Målt af borger", "Borgeren")),
+        PROFESSIONAL(new Code("PNT", "Målt af sundhedsprofessionel", "Sundhedsprofessionel")),
+        CAREGIVER(new Code("PCG", "Målt af anden omsorgsperson", "Pårørende/omsorgsperson"));
 
-        final String code;
-        final String display;
-        final String who;
+        final Code code;
 
-        Performer(String code, String display, String who) {
+        Performer(Code code) {
             this.code = code;
-            this.display = display;
-            this.who = who;
         }
     }
 
     enum Provision {
-        ELECTRONIC("AUT", "Overført elektronisk", "Automatisk"),
-        TYPED_BY_CITIZEN("TPD", "Indtastet af borger", "Borgeren"),
-        TYPED_BY_PROFESSIONAL("TPH", "Indtastet af sundhedsprofessionel", "Sundhedsprofessionel"),
-        TYPED_BY_CAREGIVER("TPC", "Indtastet af anden omsorgsperson", "Pårørende/omsorgsperson");
+        ELECTRONIC(new Code("AUT", "Overført elektronisk", "Automatisk")),
+        TYPED_BY_CITIZEN(new Code("TPD", "Indtastet af borger", "Borgeren")),
+        TYPED_BY_PROFESSIONAL(new Code("TPH", "Indtastet af sundhedsprofessionel", "Sundhedsprofessionel")),
+        TYPED_BY_CAREGIVER(new Code("TPC", "Indtastet af anden omsorgsperson", "Pårørende/omsorgsperson"));
 
-        final String code;
-        final String display;
-        final String who;
+        final Code code;
 
-        Provision(String code, String display, String who) {
+        Provision(Code code) {
             this.code = code;
-            this.display = display;
-            this.who = who;
         }
     }
 

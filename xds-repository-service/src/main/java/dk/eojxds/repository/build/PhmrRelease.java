@@ -12,9 +12,9 @@ import dk.eojxds.model.HomeMeasurement;
  */
 enum PhmrRelease {
     /** PHMR-DK 2.1.0: version block phmr-v2.1, a serviceEvent per measurement code, MCS under 1.2.208.184.100.8. */
-    V2_1("phmr-v2.1", "urn:ad:dk:medcom:phmr-v2.1:full"),
+    V2_1("phmr-v2.1", DkXdsCodes.FORMAT_PHMR.code()),
     /** PHMR-DK 1.3: version block phmr-v1.3 (as MedCom's example), MCS codes under the NPU OID as 1.3 had them. */
-    V1_3("phmr-v1.3", "urn:ad:dk:medcom:phmr-v1.3:full");
+    V1_3("phmr-v1.3", DkXdsCodes.FORMAT_PHMR_1_3.code());
 
     final String versionId;
     final String formatCode;
@@ -31,10 +31,6 @@ enum PhmrRelease {
             default -> throw new IllegalArgumentException("eojxds.repository.phmr-release must be 2.1 or 1.3, not "
                     + value);
         };
-    }
-
-    Code format() {
-        return new Code(formatCode, DkXdsCodes.FORMAT_CODE_SCHEME, "DK PHMR schema");
     }
 
     /** The measurement's code under the code system this release gives it. */

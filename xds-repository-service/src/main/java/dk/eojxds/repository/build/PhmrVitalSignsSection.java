@@ -1,6 +1,7 @@
 package dk.eojxds.repository.build;
 
 import static dk.eojxds.repository.build.CdaXml.empty;
+import static dk.eojxds.repository.build.CdaXml.start;
 import static dk.eojxds.repository.build.CdaXml.text;
 
 import dk.eojxds.model.Code;
@@ -34,8 +35,8 @@ final class PhmrVitalSignsSection {
     }
 
     void write(MeasurementDay day) throws XMLStreamException {
-        start("component", "typeCode", "COMP", "contextConductionInd", "true");
-        start("section", "classCode", "DOCSECT", "moodCode", "EVN");
+        start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
+        start(xml, "section", "classCode", "DOCSECT", "moodCode", "EVN");
         empty(xml, "templateId", "root", VITAL_SIGNS_SECTION_TEMPLATE);
         empty(xml, "code", "code", "8716-3", "codeSystem", DkXdsCodes.LOINC, "codeSystemName", "LOINC",
                 "displayName", "Vital signs");
@@ -46,8 +47,8 @@ final class PhmrVitalSignsSection {
             byTime.computeIfAbsent(m.effective(), t -> new java.util.ArrayList<>()).add(m);
         }
         for (Map.Entry<Instant, List<Measurement>> group : byTime.entrySet()) {
-            start("entry", "typeCode", "COMP", "contextConductionInd", "true");
-            start("organizer", "classCode", "CLUSTER", "moodCode", "EVN");
+            start(xml, "entry", "typeCode", "COMP", "contextConductionInd", "true");
+            start(xml, "organizer", "classCode", "CLUSTER", "moodCode", "EVN");
             empty(xml, "templateId", "root", VITAL_SIGNS_ORGANIZER_TEMPLATE);
             empty(xml, "statusCode", "code", "completed");
             empty(xml, "effectiveTime", "value", Hl7Time.ts(group.getKey()));
@@ -63,7 +64,7 @@ final class PhmrVitalSignsSection {
 
     private void narrative(MeasurementDay day) throws XMLStreamException {
         xml.writeStartElement("text");
-        start("table", "width", "100%");
+        start(xml, "table", "width", "100%");
         xml.writeStartElement("thead");
         xml.writeStartElement("tr");
         for (String heading : new String[] {"Måling", "Tidspunkt", "Værdi", "Målt af", "Indtastet af", "Status"}) {
@@ -73,12 +74,12 @@ final class PhmrVitalSignsSection {
         xml.writeEndElement();
         xml.writeStartElement("tbody");
         for (Measurement m : day.measurements()) {
-            start("tr", "ID", "m-" + m.resourceId());
+            start(xml, "tr", "ID", "m-" + m.resourceId());
             text(xml, "td", m.kind().danishName());
             text(xml, "td", Hl7Time.readable(m.effective()));
             text(xml, "td", m.value().toPlainString() + " " + m.unit());
-            text(xml, "td", m.method().performer().who);
-            text(xml, "td", m.method().provision().who);
+            text(xml, "td", m.method().performer().code.who());
+            text(xml, "td", m.method().provision().code.who());
             text(xml, "td", "Afsluttet");
             xml.writeEndElement();
         }
@@ -88,8 +89,8 @@ final class PhmrVitalSignsSection {
     }
 
     private void observation(Measurement m) throws XMLStreamException {
-        start("component", "typeCode", "COMP", "contextConductionInd", "true");
-        start("observation", "classCode", "OBS", "moodCode", "EVN");
+        start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
+        start(xml, "observation", "classCode", "OBS", "moodCode", "EVN");
         empty(xml, "templateId", "root", NUMERIC_OBSERVATION_TEMPLATE);
         // globally unique, and the same whenever the document is rebuilt: derived from the gateway's id
         empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension",
@@ -105,19 +106,12 @@ final class PhmrVitalSignsSection {
         empty(xml, "statusCode", "code", "completed");
         empty(xml, "effectiveTime", "value", Hl7Time.ts(m.effective()));
         empty(xml, "value", "xsi:type", "PQ", "value", m.value().toPlainString(), "unit", m.unit());
-        MeasurementMethod method = m.method();
-        empty(xml, "methodCode", "code", method.performer().code, "codeSystem", MeasurementMethod.MEDCOM_MESSAGE_CODES,
-                "codeSystemName", "MedCom Message Codes", "displayName", method.performer().display);
-        empty(xml, "methodCode", "code", method.provision().code, "codeSystem", MeasurementMethod.MEDCOM_MESSAGE_CODES,
-                "codeSystemName", "MedCom Message Codes", "displayName", method.provision().display);
+        for (MeasurementMethod.Code method : List.of(m.method().performer().code, m.method().provision().code)) {
+            empty(xml, "methodCode", "code", method.code(), "codeSystem", MeasurementMethod.MEDCOM_MESSAGE_CODES,
+                    "codeSystemName", "MedCom Message Codes", "displayName", method.display());
+        }
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private void start(String name, String... attributes) throws XMLStreamException {
-        xml.writeStartElement(name);
-        for (int i = 0; i < attributes.length; i += 2) {
-            xml.writeAttribute(attributes[i], attributes[i + 1]);
-        }
-    }
 }

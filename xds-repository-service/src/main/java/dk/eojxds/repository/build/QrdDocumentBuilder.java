@@ -1,6 +1,7 @@
 package dk.eojxds.repository.build;
 
 import static dk.eojxds.repository.build.CdaXml.empty;
+import static dk.eojxds.repository.build.CdaXml.start;
 import static dk.eojxds.repository.build.CdaXml.text;
 
 import dk.eojxds.model.DeterministicIds;
@@ -40,10 +41,8 @@ class QrdDocumentBuilder {
     record Answer(String linkId, String question, Type value) {
     }
 
-    /**
-     * @param questionSystem the OID of the questionnaire's question codes (the linkIds), from the catalogue
-     */
-    byte[] build(QuestionnaireResponse response, RepositoryProperties.Questionnaire questionnaire, String questionSystem,
+    /** The questions (linkIds) are coded under the catalogue's {@code questionCodeSystem}. */
+    byte[] build(QuestionnaireResponse response, RepositoryProperties.Questionnaire questionnaire,
                  CitizenDemographics citizen, Organisation municipality, Instant dataAsOf, String documentId) {
         Instant authored = response.getAuthored().toInstant();
         CdaHeader header = new CdaHeader(List.of(QRD_DK_TEMPLATE, QRD_DK_DOCUMENT_TEMPLATE), documentId,
@@ -52,7 +51,7 @@ class QrdDocumentBuilder {
         List<Answer> answers = new ArrayList<>();
         flatten(response.getItem(), answers);
         return CdaXml.document(header, "self",
-                xml -> section(xml, response, questionnaire, answers, questionSystem, documentId));
+                xml -> section(xml, questionnaire, answers, documentId));
     }
 
     private static void flatten(List<QuestionnaireResponseItemComponent> items, List<Answer> answers) {
@@ -66,8 +65,7 @@ class QrdDocumentBuilder {
         }
     }
 
-    private void section(XMLStreamWriter xml, QuestionnaireResponse response,
-                         RepositoryProperties.Questionnaire questionnaire, List<Answer> answers, String questionSystem,
+    private void section(XMLStreamWriter xml, RepositoryProperties.Questionnaire questionnaire, List<Answer> answers,
                          String documentId) throws XMLStreamException {
         start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
         start(xml, "section", "classCode", "DOCSECT", "moodCode", "EVN");
@@ -87,7 +85,7 @@ class QrdDocumentBuilder {
         for (int i = 0; i < answers.size(); i++) {
             start(xml, "component", "typeCode", "COMP", "contextConductionInd", "true");
             empty(xml, "sequenceNumber", "value", Integer.toString(i + 1));
-            observation(xml, answers.get(i), questionnaire, questionSystem, documentId, "a" + (i + 1));
+            observation(xml, answers.get(i), questionnaire, documentId, "a" + (i + 1));
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -118,7 +116,8 @@ class QrdDocumentBuilder {
     }
 
     private void observation(XMLStreamWriter xml, Answer answer, RepositoryProperties.Questionnaire questionnaire,
-                             String questionSystem, String documentId, String narrativeId) throws XMLStreamException {
+                             String documentId, String narrativeId) throws XMLStreamException {
+        String questionSystem = questionnaire.questionCodeSystem();
         start(xml, "observation", "classCode", "OBS", "moodCode", "EVN");
         empty(xml, "templateId", "root", QrdValues.pattern(answer.value()));
         empty(xml, "id", "root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "extension",
@@ -143,10 +142,4 @@ class QrdDocumentBuilder {
         xml.writeEndElement();
     }
 
-    private static void start(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
-        xml.writeStartElement(name);
-        for (int i = 0; i < attributes.length; i += 2) {
-            xml.writeAttribute(attributes[i], attributes[i + 1]);
-        }
-    }
 }

@@ -27,10 +27,6 @@ class TelmaDocumentFactory {
         }
     }
 
-    PhmrRelease release() {
-        return builder.release();
-    }
-
     /**
      * @param fingerprint      from {@link #fingerprint}: the data and what is shown of the citizen
      * @param replacesUniqueId the current document of the series, or null; part of the derived id,

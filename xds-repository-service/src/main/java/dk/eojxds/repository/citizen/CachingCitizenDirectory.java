@@ -1,12 +1,13 @@
 package dk.eojxds.repository.citizen;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.eojxds.model.Cpr;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Answers from the CPR lookup, reused for {@code ttl} (a busy day asks about the same citizens
@@ -17,41 +18,30 @@ import java.util.Map;
 final class CachingCitizenDirectory implements CitizenDirectory {
 
     private final CitizenDirectory lookup;
-    private final Duration ttl;
     private final Duration retryAfter;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<Cpr, Entry> cache;
+    private final Cache<Cpr, CitizenDemographics> cache;
     private volatile Instant unavailableUntil = Instant.MIN;
     private volatile String lastFailure;
-
-    private record Entry(CitizenDemographics demographics, Instant expires) {
-    }
 
     CachingCitizenDirectory(CitizenDirectory lookup, Duration ttl, int maxSize, Duration retryAfter, Clock clock,
                             MeterRegistry meters) {
         this.lookup = lookup;
-        this.ttl = ttl;
         this.retryAfter = retryAfter;
         this.clock = clock;
         this.meters = meters;
-        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Cpr, Entry> eldest) {
-                return size() > maxSize;
-            }
-        };
+        this.cache = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override
     public CitizenDemographics lookUp(Cpr cpr) {
         Instant now = clock.instant();
-        synchronized (cache) {
-            Entry entry = cache.get(cpr);
-            if (entry != null && now.isBefore(entry.expires())) {
-                meters.counter("eojxds.repository.cpr.lookups", "outcome", "cached").increment();
-                return entry.demographics();
-            }
+        CitizenDemographics cached = cache.getIfPresent(cpr);
+        if (cached != null) {
+            meters.counter("eojxds.repository.cpr.lookups", "outcome", "cached").increment();
+            return cached;
         }
         if (now.isBefore(unavailableUntil)) {
             throw new CitizenLookupUnavailable("the CPR lookup failed recently (" + lastFailure + "); next try after "
@@ -61,9 +51,7 @@ final class CachingCitizenDirectory implements CitizenDirectory {
             CitizenDemographics answer = lookup.lookUp(cpr);
             meters.counter("eojxds.repository.cpr.lookups", "outcome", "answered").increment();
             lastFailure = null;
-            synchronized (cache) {
-                cache.put(cpr, new Entry(answer, now.plus(ttl)));
-            }
+            cache.put(cpr, answer);
             return answer;
         } catch (CitizenLookupUnavailable e) {
             meters.counter("eojxds.repository.cpr.lookups", "outcome", "unavailable").increment();

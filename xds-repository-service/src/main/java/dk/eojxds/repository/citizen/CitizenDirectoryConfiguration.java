@@ -30,22 +30,10 @@ class CitizenDirectoryConfiguration {
                     + "citizen's name and address from the national CPR lookup");
         }
         CprLookupProperties.Dgws dgws = properties.dgws();
-        SystemIdCards cards = null;
-        if (dgws.enabled()) {
-            for (String[] required : new String[][] {{dgws.stsUrl(), "sts-url"}, {dgws.certificate(), "certificate"},
-                    {dgws.privateKey(), "private-key"}, {dgws.cvr(), "cvr"}}) {
-                if (required[0] == null || required[0].isBlank()) {
-                    throw new IllegalStateException("the CPR lookup needs eojxds.cpr-lookup.dgws." + required[1]);
-                }
-            }
-            cards = SystemIdCards.fromOrganisationCertificate(dgws.stsUrl(), dgws.certificate(), dgws.privateKey(),
-                    dgws.itSystem(), dgws.cvr(), dgws.organisationName(), dgws.renewBefore(), dgws.timeout());
-        } else if (!dgws.insecureLocalDevelopment()) {
-            throw new IllegalStateException("eojxds.cpr-lookup.dgws.enabled=false calls the CPR lookup without an ID "
-                    + "card; allowed only with eojxds.cpr-lookup.dgws.insecure-local-development=true");
-        } else {
-            log.warn("CPR LOOKUP WITHOUT AN ID CARD: local development only");
-        }
+        SystemIdCards cards = SystemIdCards.forOutboundCalls("eojxds.cpr-lookup.dgws",
+                "calls the CPR lookup without an ID card", dgws.enabled(), dgws.insecureLocalDevelopment(),
+                dgws.stsUrl(), dgws.certificate(), dgws.privateKey(), dgws.itSystem(), dgws.cvr(),
+                dgws.organisationName(), dgws.renewBefore(), dgws.timeout());
         log.info("Citizen demographics from {} (cached {}, retry after {})", properties.url(), properties.cacheTtl(),
                 properties.retryAfter());
         return new CachingCitizenDirectory(new NspCprLookup(URI.create(properties.url()), properties.timeout(), cards),

@@ -57,7 +57,7 @@ public final class ConformanceChecker {
         return violations;
     }
 
-    private List<XPathExpression[]> compile() {
+    private static final ThreadLocal<XPath> XPATH = ThreadLocal.withInitial(() -> {
         XPath xpath = XPathFactory.newInstance().newXPath();
         xpath.setNamespaceContext(new NamespaceContext() {
             public String getNamespaceURI(String prefix) {
@@ -73,6 +73,19 @@ public final class ConformanceChecker {
                 return null;
             }
         });
+        return xpath;
+    });
+
+    /**
+     * This thread's XPath with the prefixes rules use ({@code h} HL7 V3, {@code xsi}): one factory
+     * lookup per thread, not per document.
+     */
+    public static XPath xpath() {
+        return XPATH.get();
+    }
+
+    private List<XPathExpression[]> compile() {
+        XPath xpath = xpath();
         List<XPathExpression[]> expressions = new ArrayList<>();
         for (Rule rule : rules) {
             try {

@@ -40,7 +40,7 @@ class DocumentConformanceTest {
                 .setValue(new Coding("http://example.kpro.dk/CodeSystem/skala-1-5", "4", "Godt"));
         response.addItem().setLinkId("q2").setText("Antal dage").addAnswer().setValue(new IntegerType(3));
         return new String(new QrdDocumentBuilder().build(response, GoldenDocumentsTest.QUESTIONNAIRE,
-                GoldenDocumentsTest.QUESTIONNAIRE.questionCodeSystem(), TelmaDocumentFactoryTest.CITIZEN,
+                TelmaDocumentFactoryTest.CITIZEN,
                 new dk.eojxds.model.Organisation("Ærø Kommune", dk.eojxds.model.SorCode.of("1301000016005")),
                 Instant.parse("2026-11-20T09:40:00Z"), "5c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5"), StandardCharsets.UTF_8);
     }

@@ -82,7 +82,7 @@ class GoldenDocumentsTest {
                 .setValue(new IntegerType(3));
         response.addItem().setLinkId("q3").setText("Er der andet, du vil fortælle os?").addAnswer()
                 .setValue(new org.hl7.fhir.r4.model.StringType("Jeg sover dårligt, når det blæser"));
-        byte[] document = new QrdDocumentBuilder().build(response, QUESTIONNAIRE, QUESTIONNAIRE.questionCodeSystem(),
+        byte[] document = new QrdDocumentBuilder().build(response, QUESTIONNAIRE,
                 TelmaDocumentFactoryTest.CITIZEN, AERO, AT, "5c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5");
         assertGolden("qrd-dk.xml", document);
         String xml = new String(document, StandardCharsets.UTF_8);
