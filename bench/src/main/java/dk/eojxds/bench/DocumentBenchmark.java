@@ -64,7 +64,7 @@ public final class DocumentBenchmark {
                 }
             }
             long expected = citizens + (citizens + 2) / 3 + (citizens + 5) / 6;
-            JdbcClient jdbc = stack.registryAdapter().getBean(JdbcClient.class);
+            JdbcClient jdbc = measuring(db);
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
             while (count(jdbc, "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") < expected) {
                 if (System.nanoTime() > deadline) {
@@ -112,7 +112,7 @@ public final class DocumentBenchmark {
                 // measured "now": the resources are stamped when published
                 telma.morningSet(people.get(i), Instant.now().minusSeconds(1)).forEach(gateway::publish);
             }
-            JdbcClient jdbc = stack.registryAdapter().getBean(JdbcClient.class);
+            JdbcClient jdbc = measuring(db);
             while (count(jdbc, "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") < people.size()) {
                 Thread.sleep(500);
             }
@@ -128,6 +128,15 @@ public final class DocumentBenchmark {
                     ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                     ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
         }
+    }
+
+    /**
+     * The benchmark reads across schemas (documents and registrations), which no service's runtime
+     * role may: it measures as the database login it was given.
+     */
+    private static JdbcClient measuring(DatabaseCoordinates db) {
+        return JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(),
+                db.password() == null ? "" : db.password()));
     }
 
     private static long count(JdbcClient jdbc, String sql) {

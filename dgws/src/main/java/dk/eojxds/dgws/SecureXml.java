@@ -62,9 +62,11 @@ public final class SecureXml {
         return element;
     }
 
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(TransformerFactory::newInstance);
+
     public static String serialise(Node node) {
         try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
+            var transformer = TRANSFORMERS.get().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(node), new StreamResult(out));
