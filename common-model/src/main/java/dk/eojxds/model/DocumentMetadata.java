@@ -8,6 +8,8 @@ import java.util.Objects;
  * The XDS DocumentEntry metadata of one stored document, as the Danish profile requires it.
  * Hash (SHA-1, lower-case hex) and size are those of the stored bytes and never change.
  *
+ * @param patientName      the citizen's name as it may be published (PID-5 of sourcePatientInfo); null only
+ *                         for documents stored before names were kept
  * @param replacesUniqueId the uniqueId of the document this one replaces (RPLC), or null
  */
 public record DocumentMetadata(
@@ -15,6 +17,7 @@ public record DocumentMetadata(
         String entryUuid,
         DataFamily family,
         Cpr patient,
+        PersonName patientName,
         Organisation author,
         Code classCode,
         Code typeCode,

@@ -109,6 +109,11 @@ class GatewayToRetrieveEndToEndTest {
         assertThat(entry.getEventCodeList()).extracting(c -> c.getCode())
                 .containsExactly("DNK05472", "DNK05473", "NPU03804");
         assertThat(entry.getEventCodeList()).extracting(c -> c.getSchemeName()).containsOnly("1.2.208.176.2.1");
+        // PID-5/7/8 as the Danish metadata profile requires; the name is the one the PHMR shows
+        assertThat(entry.getSourcePatientInfo().getGender()).isIn("M", "F");
+        assertThat(entry.getSourcePatientInfo().getDateOfBirth()).isNotNull();
+        String family = entry.getSourcePatientInfo().getNames().next().getFamilyName();
+        assertThat(family).isNotBlank();
 
         RetrievedDocumentSet retrieved = retrieve(entry.getRepositoryUniqueId(), entry.getUniqueId());
         assertThat(retrieved.getStatus()).isEqualTo(Status.SUCCESS);
@@ -125,6 +130,7 @@ class GatewayToRetrieveEndToEndTest {
                 .contains("Hjemmemålinger", "Ærø Kommune", "Iltmætning")
                 // name and address from the CPR lookup (the dev-stack's stand-in, called with an ID card)
                 .contains("<city>Testby</city>", "<country>Danmark</country>", "extension=\"phmr-v2.1\"")
+                .contains("<family>" + family + "</family>")
                 .contains("code=\"DNK05472\"", "value=\"142\"", "value=\"91\"", "value=\"94\"", "value=\"81.4\"");
     }
 

@@ -7,6 +7,7 @@ import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.Organisation;
+import dk.eojxds.model.PersonName;
 import dk.eojxds.model.SorCode;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -88,6 +89,7 @@ class RegistrationOutbox {
                 rs.getString("entry_uuid"),
                 DataFamily.valueOf(rs.getString("family")),
                 Cpr.of(rs.getString("citizen_cpr")),
+                patientName(rs),
                 new Organisation(rs.getString("author_name"), SorCode.of(rs.getString("author_sor"))),
                 code(rs, "class_code"),
                 code(rs, "type_code"),
@@ -109,6 +111,13 @@ class RegistrationOutbox {
                 rs.getString("repository_unique_id"),
                 rs.getString("home_community_id"),
                 replaces);
+    }
+
+    // documents stored before the repository kept names have none (their sourcePatientInfo lacks PID-5)
+    private static PersonName patientName(ResultSet rs) throws SQLException {
+        String family = rs.getString("patient_family");
+        Array given = rs.getArray("patient_given");
+        return family == null ? null : new PersonName(family, given == null ? List.of() : List.of((String[]) given.getArray()));
     }
 
     private static Code code(ResultSet rs, String column) throws SQLException {

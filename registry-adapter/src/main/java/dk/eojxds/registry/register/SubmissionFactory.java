@@ -3,6 +3,7 @@ package dk.eojxds.registry.register;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DocumentMetadata;
+import dk.eojxds.model.PersonName;
 import dk.eojxds.model.SorCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +55,7 @@ class SubmissionFactory {
         entry.setAvailabilityStatus(AvailabilityStatus.APPROVED);
         entry.setPatientId(patient);
         entry.setSourcePatientId(patient);
-        entry.setSourcePatientInfo(patientInfo(document.patient()));
+        entry.setSourcePatientInfo(patientInfo(document.patient(), document.patientName()));
         entry.getAuthors().add(author);
         entry.setClassCode(code(document.classCode()));
         entry.setTypeCode(code(document.typeCode()));
@@ -109,12 +111,22 @@ class SubmissionFactory {
         return new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID));
     }
 
-    private static PatientInfo patientInfo(Cpr cpr) {
+    // The Danish metadata profile requires PID-5, PID-7 and PID-8: the name as the document shows it
+    // (a protected person's is ADRESSEBESKYTTET), birth date and sex from the CPR number
+    private static PatientInfo patientInfo(Cpr cpr, PersonName name) {
         PatientInfo info = new PatientInfo();
         info.getIds().add(patientId(cpr));
+        if (name != null) {
+            info.getNames().add(new XpnName(name.family(), name.firstGiven(), blankToNull(name.furtherGiven()),
+                    null, null, null));
+        }
         info.setDateOfBirth(cpr.birthDate().toString().replace("-", ""));
         info.setGender(cpr.administrativeSex());
         return info;
+    }
+
+    private static String blankToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static Author author(DocumentMetadata document) {

@@ -11,6 +11,7 @@ import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.HomeMeasurement;
 import dk.eojxds.model.Organisation;
+import dk.eojxds.model.PersonName;
 import dk.eojxds.model.SorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class SubmissionFactoryTest {
     static DocumentMetadata document(String replaces) {
         String uniqueId = DeterministicIds.uuid("test", String.valueOf(replaces)).toString();
         return new DocumentMetadata(uniqueId, DeterministicIds.entryUuid(uniqueId), DataFamily.TELMA,
-                Cpr.of("1203521234"), new Organisation("Ærø Kommune", SorCode.of("1301000016005")),
+                Cpr.of("1203521234"), new PersonName("Ærøbo", List.of("Karen", "Marie", "Sofie")), new Organisation("Ærø Kommune", SorCode.of("1301000016005")),
                 DkXdsCodes.CLASS_CLINICAL_REPORT, DkXdsCodes.TYPE_PHMR, DkXdsCodes.FORMAT_PHMR,
                 DkXdsCodes.CONFIDENTIALITY_NORMAL, "da-DK", DkXdsCodes.FACILITY_HOME_NURSING,
                 DkXdsCodes.PRACTICE_HOME_NURSING,
@@ -66,6 +67,14 @@ class SubmissionFactoryTest {
         assertThat(entry.getSize()).isEqualTo(4711L);
         assertThat(request.getAssociations()).extracting(a -> a.getAssociationType())
                 .containsExactly(AssociationType.HAS_MEMBER);
+    }
+
+    @Test
+    void sourcePatientInfoCarriesNameBirthDateAndSexAsTheDanishProfileRequires() {
+        RegisterDocumentSet request = factory.create(document(null), Instant.parse("2026-11-20T09:00:00Z"));
+        EbXMLSubmitObjectsRequest<?> ebXml = new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(request);
+        List<String> values = ebXml.getExtrinsicObjects().get(0).getSlotValues("sourcePatientInfo");
+        assertThat(values).contains("PID-5|Ærøbo^Karen^Marie Sofie", "PID-7|19520312", "PID-8|F");
     }
 
     @Test

@@ -100,8 +100,13 @@ class DocumentChecks {
         check(problems, xpath, dom,
                 "/h:ClinicalDocument/h:author/h:assignedAuthor/h:representedOrganization/h:id[@root='" + SorCode.OID
                         + "']/@extension", m.author().sor().value(), "author organisation SOR (authorInstitution)");
+        if (m.patientName() != null) {
+            check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:patient/h:name/h:family",
+                    m.patientName().family(), "patient family name (PID-5 of sourcePatientInfo)");
+        }
         return problems;
     }
+
     private static void check(List<String> problems, XPath xpath, Document dom, String path, String expected,
                               String what) {
         try {

@@ -54,9 +54,10 @@ class DocumentStore {
                             confidentiality_code, language_code, facility_type_code, facility_type_display,
                             practice_setting_code, practice_setting_display, event_codes, title, creation_time,
                             service_start_time, service_stop_time, mime_type, hash_sha1, size_bytes,
-                            repository_unique_id, home_community_id, content, source_fingerprint)
+                            repository_unique_id, home_community_id, content, source_fingerprint,
+                            patient_family, patient_given)
                         VALUES (?, ?, ?, ?, ?, 'CURRENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])
                         """)
                 .param(m.uniqueId()).param(m.entryUuid()).param(m.family().name()).param(m.patient().value())
                 .param(document.partitionKey()).param(replacedUniqueId)
@@ -72,6 +73,8 @@ class DocumentStore {
                 .param(m.mimeType()).param(m.hash()).param(m.size())
                 .param(m.repositoryUniqueId()).param(m.homeCommunityId()).param(document.content())
                 .param(document.sourceFingerprint())
+                .param(m.patientName() == null ? null : m.patientName().family())
+                .param(m.patientName() == null ? null : textArray(m.patientName().given()))
                 .update();
         jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id) VALUES (?)")
                 .param(m.uniqueId()).update();
@@ -90,12 +93,16 @@ class DocumentStore {
 
     // A PostgreSQL array literal of "code|display" pairs; quotes and backslashes escaped.
     private static String eventCodes(DocumentMetadata m) {
+        return textArray(m.eventCodes().stream().map(code -> code.code() + "|" + code.display()).toList());
+    }
+
+    /** A PostgreSQL text[] literal; every element quoted, so commas, braces and spaces stay inside it. */
+    private static String textArray(java.util.List<String> values) {
         StringBuilder literal = new StringBuilder("{");
-        for (Code code : m.eventCodes()) {
+        for (String value : values) {
             if (literal.length() > 1) {
                 literal.append(',');
             }
-            String value = code.code() + "|" + code.display();
             literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return literal.append('}').toString();

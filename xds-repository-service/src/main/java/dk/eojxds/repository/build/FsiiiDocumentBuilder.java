@@ -8,6 +8,7 @@ import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import dk.eojxds.model.fsiii.FsiiiTerminology;
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
+import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ class FsiiiDocumentBuilder {
 
     static final String TITLE = "FSIII-overblik: kommunal pleje og sygepleje";
 
-    Bundle build(Patient citizen, List<Resource> resources, Organisation author, Instant dataAsOf, String documentId) {
+    Bundle build(Patient citizen, CitizenDemographics person, List<Resource> resources, Organisation author,
+                 Instant dataAsOf, String documentId) {
         Map<String, String> fullUrls = new HashMap<>();
         Patient patient = citizen.copy();
         demographicsFromCpr(patient);
+        nameAndAddress(patient, person.published());
         fullUrls.put("Patient/" + citizen.getIdElement().getIdPart(), fullUrl("Patient", citizen.getIdElement().getIdPart()));
         List<Resource> copies = new ArrayList<>();
         for (Resource resource : resources) {
@@ -149,6 +152,22 @@ class FsiiiDocumentBuilder {
         patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(cpr.birthDate().toString()));
         patient.setGender((value.charAt(9) - '0') % 2 == 1 ? org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE
                 : org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+    }
+
+    // The gateway sends no name or address; they come from the CPR register, as in the CDA documents,
+    // and a protected person's are never written (published() has replaced them).
+    private static void nameAndAddress(Patient patient, CitizenDemographics person) {
+        patient.getName().clear();
+        org.hl7.fhir.r4.model.HumanName name = patient.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL)
+                .setFamily(person.family());
+        person.given().forEach(name::addGiven);
+        patient.getAddress().clear();
+        if (person.address() != null) {
+            org.hl7.fhir.r4.model.Address address = patient.addAddress()
+                    .setUse(org.hl7.fhir.r4.model.Address.AddressUse.HOME)
+                    .setPostalCode(person.address().postalCode()).setCity(person.address().city());
+            person.address().lines().forEach(address::addLine);
+        }
     }
 
     byte[] encode(Bundle bundle) {

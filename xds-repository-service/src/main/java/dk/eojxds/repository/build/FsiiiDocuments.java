@@ -8,6 +8,8 @@ import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.citizen.CitizenDemographics;
+import dk.eojxds.repository.citizen.CitizenDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +34,13 @@ class FsiiiDocuments implements FamilyDocuments {
     private final RepositoryProperties properties;
 
     private final FsiiiDocumentScope scope;
+    private final CitizenDirectory citizens;
 
     FsiiiDocuments(FsiiiSource source, FsiiiDocumentBuilder builder, FhirDocumentValidator validator,
                    MetadataFactory metadata, RepositoryProperties properties,
-                   dk.eojxds.model.fsiii.FsiiiTerminology terminology) {
+                   dk.eojxds.model.fsiii.FsiiiTerminology terminology, CitizenDirectory citizens) {
         this.scope = new FsiiiDocumentScope(terminology);
+        this.citizens = citizens;
         this.source = source;
         this.builder = builder;
         this.validator = validator;
@@ -54,9 +58,13 @@ class FsiiiDocuments implements FamilyDocuments {
         FsiiiSource.FsiiiRecord stored = source.load(change.citizenCpr());
         // only what the repository's data scope allows is shown (the fingerprint follows what is shown)
         List<Resource> shown = scope.shown(stored.resources(), properties.fsiiiRules().scope());
-        FsiiiSource.FsiiiRecord record = shown.size() == stored.resources().size() ? stored
-                : new FsiiiSource.FsiiiRecord(stored.citizen(), shown, stored.dataAsOf(),
-                        MetadataFactory.sha1(stored.fingerprint() + "|" + properties.fsiiiRules().scope()));
+        String scoped = shown.size() == stored.resources().size() ? stored.fingerprint()
+                : MetadataFactory.sha1(stored.fingerprint() + "|" + properties.fsiiiRules().scope());
+        // name and address come from the CPR register: a change there is a new version too
+        CitizenDemographics person = stored.citizen() == null || stored.resources().isEmpty() ? null
+                : citizens.lookUp(Cpr.of(change.citizenCpr()));
+        FsiiiSource.FsiiiRecord record = new FsiiiSource.FsiiiRecord(stored.citizen(), shown, stored.dataAsOf(),
+                person == null ? scoped : MetadataFactory.sha1(scoped + "|" + person.fingerprint()));
         if (source.purgeRequested(change.citizenCpr())) {
             // documents built before an operator's purge may show purged data: withdraw, never replace
             source.purgeHandled(change.citizenCpr());
@@ -64,7 +72,7 @@ class FsiiiDocuments implements FamilyDocuments {
             // the new series' id is derived from the withdrawn document, so it never repeats an earlier one
             String after = "after " + current.map(DocumentStore.CurrentDocument::uniqueId).orElse("purge");
             return record.citizen() == null || record.resources().isEmpty() ? new Restart(reason, null)
-                    : new Restart(reason, create(change, record, null, after));
+                    : new Restart(reason, create(change, record, person, null, after));
         }
         if (record.citizen() == null || record.resources().isEmpty()) {
             return new Withdraw("no FSIII data is left for the citizen");
@@ -76,20 +84,18 @@ class FsiiiDocuments implements FamilyDocuments {
         if (current.isPresent() && current.get().sourceFingerprint().equals(record.fingerprint())) {
             return new Unchanged();
         }
-        return new Store(create(change, record, current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null)));
+        String replaces = current.map(DocumentStore.CurrentDocument::uniqueId).orElse(null);
+        return new Store(create(change, record, person, replaces, replaces));
     }
 
-    NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, String replaces) {
-        return create(change, record, replaces, replaces);
-    }
-
-    private NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, String replaces, String derivedFrom) {
+    private NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, CitizenDemographics person,
+                               String replaces, String derivedFrom) {
         Cpr citizen = Cpr.of(change.citizenCpr());
         String sor = record.citizen().getManagingOrganization().getIdentifier().getValue();
         Organisation author = new Organisation(properties.fsiiiRules().organisationNames()
                 .getOrDefault(sor, "Kommunal organisation (SOR " + sor + ")"), SorCode.of(sor));
         String uniqueId = MetadataFactory.uniqueId(DataFamily.FSIII, citizen, PARTITION, record.fingerprint(), derivedFrom);
-        Bundle document = builder.build(record.citizen(), record.resources(), author, record.dataAsOf(), uniqueId);
+        Bundle document = builder.build(record.citizen(), person, record.resources(), author, record.dataAsOf(), uniqueId);
         List<String> errors = validator.errors(document);
         if (!errors.isEmpty()) {
             throw new InvalidDocumentException("the FSIII document fails HAPI validation: " + String.join("; ", errors));
@@ -101,7 +107,7 @@ class FsiiiDocuments implements FamilyDocuments {
         Code facility = nursing ? DkXdsCodes.FACILITY_HOME_NURSING : DkXdsCodes.FACILITY_HOME_CARE;
         Code practice = nursing ? DkXdsCodes.PRACTICE_HOME_NURSING : DkXdsCodes.PRACTICE_HOME_CARE;
         Instant[] period = FsiiiDocumentBuilder.period(record.resources(), record.dataAsOf());
-        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.FSIII, citizen, author,
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.FSIII, person, author,
                 DkXdsCodes.TYPE_FSIII_OVERVIEW, properties.fsiii(), facility, practice, List.of(), FsiiiDocumentBuilder.TITLE,
                 record.dataAsOf(), period[0], period[1], "application/fhir+json", replaces), content),
                 PARTITION, record.fingerprint(), content);

@@ -85,7 +85,7 @@ class KproDocuments implements FamilyDocuments {
                 dataAsOf, uniqueId);
         List<Code> eventCodes = questionnaire.eventCode() == null || questionnaire.eventCode().isBlank() ? List.of()
                 : List.of(new Code(questionnaire.eventCode(), PRO_QUESTIONNAIRES, questionnaire.title()));
-        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.KPRO, cpr, author,
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.KPRO, citizen, author,
                 DkXdsCodes.TYPE_QRD, properties.kpro(), null, null, eventCodes,
                 questionnaire.title(), dataAsOf, authored, authored, "text/xml",
                 replaces), content), change.partitionKey(), fingerprint, content);

@@ -8,6 +8,7 @@ import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +27,8 @@ class MetadataFactory {
         this.properties = properties;
     }
 
-    /** What differs per document. */
-    record Facts(String uniqueId, DataFamily family, Cpr citizen, Organisation author, Code typeCode,
+    /** What differs per document; the citizen as the CPR register gives it (only its published form is used). */
+    record Facts(String uniqueId, DataFamily family, CitizenDemographics citizen, Organisation author, Code typeCode,
                  RepositoryProperties.FamilyCodes codes, Code facility, Code practice, List<Code> eventCodes,
                  String title, Instant creationTime, Instant serviceStart, Instant serviceStop, String mimeType,
                  String replacesUniqueId) {
@@ -39,7 +40,8 @@ class MetadataFactory {
                 facts.uniqueId(),
                 DeterministicIds.entryUuid(facts.uniqueId()),
                 facts.family(),
-                facts.citizen(),
+                facts.citizen().cpr(),
+                facts.citizen().name(),
                 facts.author(),
                 DkXdsCodes.CLASS_CLINICAL_REPORT,
                 facts.typeCode(),

@@ -40,7 +40,7 @@ class TelmaDocumentFactory {
                 .map(m -> m.kind().asCode()).filter(code -> DkXdsCodes.EVENT_CODE_MEASUREMENTS.contains(code.code()))
                 .distinct()
                 .sorted(Comparator.comparing(Code::code)).toList();
-        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.TELMA, day.citizen(),
+        return new NewDocument(metadata.create(new MetadataFactory.Facts(uniqueId, DataFamily.TELMA, citizen,
                 day.author(), DkXdsCodes.TYPE_PHMR, properties.telma(), null, null, eventCodes,
                 PhmrDocumentBuilder.TITLE, day.dataAsOf(), day.first(), day.last(), "text/xml",
                 replacesUniqueId), content), day.day().toString(), fingerprint, content);

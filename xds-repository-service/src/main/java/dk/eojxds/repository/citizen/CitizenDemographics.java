@@ -1,6 +1,7 @@
 package dk.eojxds.repository.citizen;
 
 import dk.eojxds.model.Cpr;
+import dk.eojxds.model.PersonName;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,12 +38,10 @@ public record CitizenDemographics(Cpr cpr, List<String> given, String family, Ad
                 new Address(List.of(PROTECTED), "0000", PROTECTED), true);
     }
 
-    /** Name in HL7 v2 XPN form (family^given^further given names), for PID-5 of sourcePatientInfo. */
-    public String xpn() {
+    /** The name that may be published: PID-5 of sourcePatientInfo, the documents' patient name. */
+    public PersonName name() {
         CitizenDemographics shown = published();
-        String firstGiven = shown.given.isEmpty() ? "" : escape(shown.given.get(0));
-        String further = String.join(" ", shown.given.stream().skip(1).map(CitizenDemographics::escape).toList());
-        return escape(shown.family) + "^" + firstGiven + (further.isEmpty() ? "" : "^" + further);
+        return new PersonName(shown.family, shown.given);
     }
 
     /** Changes whenever what a document shows of the citizen changes: part of a document's fingerprint. */
@@ -51,12 +50,6 @@ public record CitizenDemographics(Cpr cpr, List<String> given, String family, Ad
         return String.join("|", shown.given) + "/" + shown.family + "/"
                 + (shown.address == null ? "-" : String.join("|", shown.address.lines) + "/" + shown.address.postalCode
                 + "/" + shown.address.city);
-    }
-
-    // HL7 v2 separators inside a name would break the field apart
-    private static String escape(String text) {
-        return text.replace("\\", "\\E\\").replace("^", "\\S\\").replace("&", "\\T\\").replace("|", "\\F\\")
-                .replace("~", "\\R\\");
     }
 
     @Override

@@ -39,7 +39,7 @@ class DocumentChecksTest {
         byte[] content = xml.getBytes(StandardCharsets.UTF_8);
         var metadata = document.metadata();
         var rehashed = new dk.eojxds.model.DocumentMetadata(metadata.uniqueId(), metadata.entryUuid(), metadata.family(),
-                metadata.patient(), metadata.author(), metadata.classCode(), metadata.typeCode(), metadata.formatCode(),
+                metadata.patient(), metadata.patientName(), metadata.author(), metadata.classCode(), metadata.typeCode(), metadata.formatCode(),
                 metadata.confidentialityCode(), metadata.languageCode(), metadata.healthcareFacilityTypeCode(),
                 metadata.practiceSettingCode(), metadata.eventCodes(), metadata.title(), metadata.creationTime(),
                 metadata.serviceStartTime(), metadata.serviceStopTime(), metadata.mimeType(), MetadataFactory.sha1(content),
@@ -53,7 +53,7 @@ class DocumentChecksTest {
         NewDocument document = valid();
         byte[] broken = "<ClinicalDocument><unclosed></ClinicalDocument>".getBytes(StandardCharsets.UTF_8);
         var m = document.metadata();
-        var metadata = new dk.eojxds.model.DocumentMetadata(m.uniqueId(), m.entryUuid(), m.family(), m.patient(),
+        var metadata = new dk.eojxds.model.DocumentMetadata(m.uniqueId(), m.entryUuid(), m.family(), m.patient(), m.patientName(),
                 m.author(), m.classCode(), m.typeCode(), m.formatCode(), m.confidentialityCode(), m.languageCode(),
                 m.healthcareFacilityTypeCode(), m.practiceSettingCode(), m.eventCodes(), m.title(), m.creationTime(),
                 m.serviceStartTime(), m.serviceStopTime(), m.mimeType(), MetadataFactory.sha1(broken), broken.length,

@@ -3,6 +3,7 @@ package dk.eojxds.repository.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.dgws.SecureXml;
+import dk.eojxds.model.PersonName;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import dk.eojxds.repository.conformance.ConformanceChecker;
 import dk.eojxds.repository.conformance.Violation;
@@ -137,6 +138,6 @@ class DocumentConformanceTest {
         assertThat(xml).doesNotContain("Karen", "Ærøbo", "Vestergade", "Ærøskøbing")
                 .contains("<given>ADRESSEBESKYTTET</given>", "<postalCode>0000</postalCode>");
         assertThat(violated(PHMR_21, xml)).isEmpty();
-        assertThat(shielded.xpn()).isEqualTo("ADRESSEBESKYTTET^ADRESSEBESKYTTET");
+        assertThat(shielded.name()).isEqualTo(new PersonName("ADRESSEBESKYTTET", List.of("ADRESSEBESKYTTET")));
     }
 }

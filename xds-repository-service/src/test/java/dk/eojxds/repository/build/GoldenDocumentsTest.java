@@ -97,7 +97,7 @@ class GoldenDocumentsTest {
     @Test
     void fsiiiOverviewIsAValidFhirDocument() throws Exception {
         FsiiiDocumentBuilder builder = new FsiiiDocumentBuilder(FHIR, FsiiiTerminology.builtIn());
-        Bundle document = builder.build(citizen(), fsiiiResources(), AERO, AT, "9d8c7b6a-5f4e-5d3c-8b2a-19f8e7d6c5b4");
+        Bundle document = builder.build(citizen(), TelmaDocumentFactoryTest.CITIZEN, fsiiiResources(), AERO, AT, "9d8c7b6a-5f4e-5d3c-8b2a-19f8e7d6c5b4");
         assertThat(new FhirDocumentValidator(FHIR).errors(document)).isEmpty();
         byte[] bytes = builder.encode(document);
         assertGolden("fsiii-overview.json", bytes);
