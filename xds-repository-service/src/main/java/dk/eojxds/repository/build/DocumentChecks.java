@@ -7,8 +7,7 @@ import dk.eojxds.repository.conformance.ConformanceChecker;
 import dk.eojxds.repository.conformance.DanishCdaProfiles;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
+import net.sf.saxon.s9api.XdmNode;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
@@ -84,38 +83,33 @@ class DocumentChecks {
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
+        XdmNode document = ConformanceChecker.wrap(dom);
         ConformanceChecker profile = profile(m.formatCode().code());
         if (profile == null) {
             problems.add("no conformance rules for formatCode " + m.formatCode().code());
         } else {
-            profile.check(dom).forEach(violation -> problems.add(violation.toString()));
+            profile.check(document).forEach(violation -> problems.add(violation.toString()));
         }
         // the metadata must describe these bytes
-        XPath xpath = ConformanceChecker.xpath();
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "id root");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:id/@extension", m.uniqueId(), "id extension (uniqueId)");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:code/@code", m.typeCode().code(), "type code");
-        check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@extension",
+        check(problems, document, "/h:ClinicalDocument/h:id/@root", DkXdsCodes.CDA_DOCUMENT_ID_ROOT, "id root");
+        check(problems, document, "/h:ClinicalDocument/h:id/@extension", m.uniqueId(), "id extension (uniqueId)");
+        check(problems, document, "/h:ClinicalDocument/h:code/@code", m.typeCode().code(), "type code");
+        check(problems, document, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:id/@extension",
                 m.patient().value(), "recordTarget CPR");
-        check(problems, xpath, dom,
+        check(problems, document,
                 "/h:ClinicalDocument/h:author/h:assignedAuthor/h:representedOrganization/h:id[@root='" + SorCode.OID
                         + "']/@extension", m.author().sor().value(), "author organisation SOR (authorInstitution)");
         if (m.patientName() != null) {
-            check(problems, xpath, dom, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:patient/h:name/h:family",
+            check(problems, document, "/h:ClinicalDocument/h:recordTarget/h:patientRole/h:patient/h:name/h:family",
                     m.patientName().family(), "patient family name (PID-5 of sourcePatientInfo)");
         }
         return problems;
     }
 
-    private static void check(List<String> problems, XPath xpath, Document dom, String path, String expected,
-                              String what) {
-        try {
-            String actual = (String) xpath.evaluate(path, dom, XPathConstants.STRING);
-            if (!expected.equals(actual)) {
-                problems.add(what + " is '" + actual + "', expected '" + expected + "'");
-            }
-        } catch (Exception e) {
-            problems.add(what + " cannot be read: " + e.getMessage());
+    private static void check(List<String> problems, XdmNode document, String path, String expected, String what) {
+        String actual = ConformanceChecker.valueOf(document, path);
+        if (!expected.equals(actual)) {
+            problems.add(what + " is '" + actual + "', expected '" + expected + "'");
         }
     }
 }

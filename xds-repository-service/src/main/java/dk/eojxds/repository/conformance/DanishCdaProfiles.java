@@ -1,8 +1,7 @@
 package dk.eojxds.repository.conformance;
 
-import static dk.eojxds.repository.conformance.Rule.attributeMatches;
 import static dk.eojxds.repository.conformance.Rule.of;
-import static dk.eojxds.repository.conformance.Rule.where;
+import static dk.eojxds.repository.conformance.Rule.matching;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class DanishCdaProfiles {
         List<Rule> rules = phmrCommon("PHMR-DK 2.1.0");
         rules.add(of("CONF-PHMR-DK-1/2", DOC, "count(h:templateId[@root='2.16.840.1.113883.10.20.9']) = 1 and "
                 + "count(h:templateId[@root='1.2.208.184.11.1']) = 1", "one international and one Danish PHMR templateId"));
-        rules.add(where("CONF-PHMR-DK-6", DOC + "/h:id", attributeMatches("extension", Rule.UUID_V4),
+        rules.add(matching("CONF-PHMR-DK-6", DOC + "/h:id", "extension", Rule.UUID_V4,
                 "the document id is a version 4 UUID"));
         rules.add(of("CONF-PHMR-DK-12/13", DOC + "/h:code", "@codeSystemName = 'LOINC' and "
                 + "@displayName = 'Personal Health Monitoring Report'", "code labelled LOINC, Personal Health Monitoring Report"));
@@ -39,7 +38,8 @@ public final class DanishCdaProfiles {
         rules.add(of("CONF-PHMR-DK-57..66", DOC, "count(h:documentationOf/h:serviceEvent/h:id[starts-with(@extension, "
                 + "'phmr-v')]) = 1 and h:documentationOf/h:serviceEvent[h:templateId/@root='1.2.208.184.10.1.10']"
                 + "/h:id[@root='1.2.208.184.100.10']/@extension = 'phmr-v2.1'", "one version declaration phmr-v2.1"));
-        rules.add(where("PHMR-DK 2.1.0 §2.2.3", OBSERVATION + "/h:code", DanishCdaProfiles::inHeaderServiceEvent,
+        rules.add(of("PHMR-DK 2.1.0 §2.2.3", OBSERVATION + "/h:code", "let $c := . return exists(//h:serviceEvent/h:code"
+                + "[@code = $c/@code and @codeSystem = $c/@codeSystem])",
                 "every measurement code has a header serviceEvent with that code and code system"));
         rules.add(of("CONF-PHMR-DK-74/132", DOC + "/h:documentationOf/h:serviceEvent/h:code | " + OBSERVATION + "/h:code",
                 "not(starts-with(@code, 'NPU') or starts-with(@code, 'DNK')) or @codeSystem = '1.2.208.176.2.1'",
@@ -75,7 +75,7 @@ public final class DanishCdaProfiles {
                 + "@assigningAuthorityName='CPR' and normalize-space(@extension) != ''] and h:addr and h:patient/h:name "
                 + "and h:patient/h:administrativeGenderCode and h:patient/h:birthTime", "the patient by CPR, address, name, "
                 + "sex and birth time"));
-        rules.add(where(release + " birthTime", PATIENT_ROLE + "/h:patient/h:birthTime", attributeMatches("value", BIRTH_TIME),
+        rules.add(matching(release + " birthTime", PATIENT_ROLE + "/h:patient/h:birthTime", "value", BIRTH_TIME,
                 "birth time as YYYYMMDD000000+0000"));
         rules.add(of(release + " author", DOC + "/h:author/h:assignedAuthor", "h:id[@root='1.2.208.176.1.2' or "
                 + "@root='1.2.208.176.1.1'] and h:representedOrganization/h:id[@root='1.2.208.176.1.1']",
@@ -99,22 +99,6 @@ public final class DanishCdaProfiles {
         return rules;
     }
 
-    private static boolean inHeaderServiceEvent(org.w3c.dom.Node code) {
-        org.w3c.dom.Element element = (org.w3c.dom.Element) code;
-        org.w3c.dom.NodeList events = element.getOwnerDocument().getDocumentElement()
-                .getElementsByTagNameNS(ConformanceChecker.HL7, "serviceEvent");
-        for (int i = 0; i < events.getLength(); i++) {
-            for (org.w3c.dom.Node child = events.item(i).getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof org.w3c.dom.Element header && "code".equals(header.getLocalName())
-                        && header.getAttribute("code").equals(element.getAttribute("code"))
-                        && header.getAttribute("codeSystem").equals(element.getAttribute("codeSystem"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** QRD-DK 1.3.2 (MedCom, 27 May 2025). Ids: {@code C} = CONF, {@code DK} = CONF-DK. */
     public static List<Rule> qrd132() {
         String q = "QRD-DK 1.3.2 ";
@@ -132,7 +116,7 @@ public final class DanishCdaProfiles {
                 "typeId POCD_HD000040"));
         rules.add(of(q + "C112-113", DOC, "count(h:templateId[@root='1.2.208.184.13.1.1.1']) = 1 and "
                 + "count(h:templateId[@root='1.2.208.184.13.1']) = 1", "templates 1.2.208.184.13.1 and 13.1.1.1"));
-        rules.add(where(q + "id", DOC + "/h:id", attributeMatches("extension", Rule.UUID_V4), "document id a version 4 UUID"));
+        rules.add(matching(q + "id", DOC + "/h:id", "extension", Rule.UUID_V4, "document id a version 4 UUID"));
         rules.add(of(q + "DK3", DOC + "/h:code", "@code = '74465-6' and @codeSystem = '2.16.840.1.113883.6.1'",
                 "code 74465-6 (LOINC)"));
         rules.add(of(q + "DK4", DOC + "/h:confidentialityCode", "@code = 'N'", "confidentiality N"));
@@ -142,7 +126,7 @@ public final class DanishCdaProfiles {
                 "one patient with id, address, telecom"));
         rules.add(of(q + "C24/C25", PATIENT_ROLE + "/h:patient", "count(h:name) = 1 and count(h:administrativeGenderCode) = 1 "
                 + "and count(h:birthTime) = 1", "name, sex, birth time"));
-        rules.add(where(q + "DK6-8", PATIENT_ROLE + "/h:patient/h:birthTime", attributeMatches("value", BIRTH_TIME),
+        rules.add(matching(q + "DK6-8", PATIENT_ROLE + "/h:patient/h:birthTime", "value", BIRTH_TIME,
                 "birth time as YYYYMMDD000000+0000"));
         rules.add(of(q + "C29/C30/C31", DOC, "count(h:author) >= 1 and not(h:author[count(h:time) != 1 or "
                 + "count(h:assignedAuthor) != 1])", "authors with time and assignedAuthor"));
@@ -188,7 +172,7 @@ public final class DanishCdaProfiles {
                 + "h:reference/h:externalDocument/h:id[@root='2.16.840.1.113883.4.873'] and "
                 + "h:reference/h:externalDocument/h:code[@code='74468-0' and @codeSystem='2.16.840.1.113883.6.1']",
                 "every answer refers to its questionnaire form document (QFDD)"));
-        rules.add(where(q + "5.9.1", answer + "/h:reference/h:externalDocument/h:id", attributeMatches("extension", Rule.UUID_V4),
+        rules.add(matching(q + "5.9.1", answer + "/h:reference/h:externalDocument/h:id", "extension", Rule.UUID_V4,
                 "the form document's id is a version 4 UUID"));
         return rules;
     }
