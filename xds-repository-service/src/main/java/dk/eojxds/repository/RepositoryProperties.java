@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param uniqueId        repositoryUniqueId: the OID by which DDS routes ITI-43 to us
  * @param homeCommunityId the community's id, {@code urn:oid:...}
  * @param buildInterval   pause between two sweeps of pending changes
- * @param buildBatchSize  changes claimed per sweep and transaction
+ * @param buildBatchSize  changes claimed per batch and transaction
+ * @param buildWorkers    threads building in parallel, each with its own batch and connection
  * @param phmrRelease     the PHMR-DK release TELMA documents follow: {@code 2.1} (the default) or {@code 1.3}
  * @param questionnaires  K-PRO's questionnaire catalogue: each questionnaire's canonical and the id
  *                        of its form document (QFDD); a response to a questionnaire not listed here
@@ -29,7 +30,8 @@ public record RepositoryProperties(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+") String uniqueId,
         @NotBlank @Pattern(regexp = "urn:oid:[0-2](\\.(0|[1-9]\\d*))+") String homeCommunityId,
         @NotNull Duration buildInterval,
-        int buildBatchSize,
+        @jakarta.validation.constraints.Min(1) int buildBatchSize,
+        @jakarta.validation.constraints.Min(1) int buildWorkers,
         @Valid @NotNull FamilyCodes telma,
         @Valid @NotNull FamilyCodes kpro,
         @Valid @NotNull FamilyCodes fsiii,

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.eojxds.model.DataFamily;
@@ -69,8 +70,8 @@ public class BulkLines {
             }
             withheld.addAll(outcome.withheld());
         }
-        int stored = store.upsert(TELMA, telma).stored() + store.upsert(KPRO, kpro).stored()
-                + store.upsert(FSIII, fsiii).stored();
+        int stored = store.upsert(TELMA, telma, Priority.BACKLOG).stored() + store.upsert(KPRO, kpro, Priority.BACKLOG).stored()
+                + store.upsert(FSIII, fsiii, Priority.BACKLOG).stored();
         store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
         store.withhold(FSIII, withheld);
         return new Outcome(stored, rejected.size());

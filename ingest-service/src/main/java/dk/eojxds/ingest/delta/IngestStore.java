@@ -1,5 +1,7 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Priority;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +25,9 @@ class IngestStore {
 
     /*
      * One round trip per page: upsert the resources (an older version never overwrites a newer
-     * one), and for every row that really changed, raise a change row for its document and, when
-     * the resource moved to another citizen or day, for the document it left.
+     * one), and for every row that really changed, raise a change for its document and, when the
+     * resource moved to another citizen or day, for the document it left (the statement that raises
+     * changes is the hand-over module's: ChangeQueue.raiseChangesFrom).
      */
     private static final String UPSERT_PAGE = """
             WITH incoming AS (
@@ -55,16 +58,11 @@ class IngestStore {
                 SELECT p.family, p.citizen_cpr, p.partition_key
                 FROM previous p JOIN stored s USING (resource_type, resource_id)
             ), changed AS (
-                INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key)
-                SELECT family, citizen_cpr, partition_key FROM touched
-                ORDER BY family, citizen_cpr, partition_key
-                ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
-                    SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
-                RETURNING 1
+                %s
             )
             SELECT (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM changed) AS changed,
                    (SELECT array_agg(extract(epoch FROM now() - last_updated)::float8) FROM stored) AS lags
-            """;
+            """.formatted(ChangeQueue.raiseChangesFrom("touched"));
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -84,7 +82,7 @@ class IngestStore {
     }
 
     /** Stores the resources; answers how many were new or newer than what was stored, with their lags. */
-    Upserted upsert(Feed feed, Collection<IngestedResource> resources) {
+    Upserted upsert(Feed feed, Collection<IngestedResource> resources, Priority priority) {
         if (resources.isEmpty()) {
             return Upserted.NOTHING;
         }
@@ -92,6 +90,7 @@ class IngestStore {
         return jdbc.execute((ConnectionCallback<Upserted>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_PAGE)) {
                 bindColumns(connection, statement, feed, unique);
+                statement.setInt(11, ChangeQueue.rank(priority));
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     Array lags = result.getArray("lags");

@@ -1,5 +1,8 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Priority;
+import dk.eojxds.handover.SeriesKey;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +37,12 @@ public class OutOfScopePurge {
     private final IngestStore store;
     private final TransactionTemplate transactions;
 
+    private final ChangeQueue changes;
+
     OutOfScopePurge(JdbcClient jdbc, FsiiiProperties properties, FsiiiReportRules rules, FhirContext fhir,
-                    IngestStore store, TransactionTemplate transactions) {
+                    IngestStore store, TransactionTemplate transactions, ChangeQueue changes) {
         this.transactions = transactions;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.properties = properties;
         this.rules = rules;
@@ -111,11 +117,8 @@ public class OutOfScopePurge {
                         ON CONFLICT (citizen_cpr) DO UPDATE SET requested_at = now(),
                             requested_by = EXCLUDED.requested_by, resources = ingest.fsiii_purge.resources + EXCLUDED.resources
                         """).param(citizen).param(operator).param(outside.size()).update();
-        jdbc.sql("""
-                        INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key) VALUES ('FSIII', ?, ?)
-                        ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
-                            SET revision = c.revision + 1, changed_at = now(), processed_at = NULL
-                        """).param(citizen).param(FsiiiReportReader.CURRENT).update();
+        // the withdrawal of a document that may show purged data is urgent: live
+        changes.enqueue(new SeriesKey("FSIII", citizen, FsiiiReportReader.CURRENT), Priority.LIVE);
         return byRule;
     }
 }

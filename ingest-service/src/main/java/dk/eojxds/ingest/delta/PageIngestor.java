@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class PageIngestor {
      */
     @Transactional
     IngestStore.Upserted commit(Feed feed, PageContent page, Instant newCursor) {
-        IngestStore.Upserted upserted = store.upsert(feed, page.accepted());
+        IngestStore.Upserted upserted = store.upsert(feed, page.accepted(), Priority.LIVE);
         store.quarantine(feed, page.position(), page.rejected());
         store.withhold(feed, page.withheld());
         if (newCursor != null) {

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.eojxds.model.DataFamily;
@@ -81,7 +82,7 @@ public class PushedReports {
                 rejected.add(outcome.rejected());
             }
         }
-        int stored = store.upsert(FEED, accepted).stored();
+        int stored = store.upsert(FEED, accepted, Priority.LIVE).stored();
         store.quarantine(FEED, "push " + delivery.path("timestamp").asText(""), rejected);
         store.withhold(FEED, withheld);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.Priority;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ class StoredReprocessing implements Reprocessing {
         if (outcome.rejected() != null) {
             return outcome.rejected().reasons();
         }
-        store.upsert(feed, outcome.accepted());
+        store.upsert(feed, outcome.accepted(), Priority.BACKLOG);
         return List.of();
     }
 

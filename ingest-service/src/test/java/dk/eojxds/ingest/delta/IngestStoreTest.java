@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.delta;
 
+import dk.eojxds.handover.Priority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.model.Cpr;
@@ -34,7 +35,7 @@ class IngestStoreTest {
 
     @Test
     void storesNewResourcesAndRaisesOneChangePerDocument() {
-        int stored = store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"), resource("b", 1, T0, "2026-11-20"))).stored();
+        int stored = store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"), resource("b", 1, T0, "2026-11-20")), Priority.LIVE).stored();
         assertThat(stored).isEqualTo(2);
         assertThat(revision("2026-11-20")).isEqualTo(1);
     }
@@ -42,42 +43,60 @@ class IngestStoreTest {
     @Test
     void replayingAPageChangesNothing() {
         List<IngestedResource> page = List.of(resource("a", 1, T0, "2026-11-20"));
-        store.upsert(FEED, page).stored();
+        store.upsert(FEED, page, Priority.LIVE).stored();
         markProcessed();
-        assertThat(store.upsert(FEED, page).stored()).isZero();
+        assertThat(store.upsert(FEED, page, Priority.LIVE).stored()).isZero();
         assertThat(revision("2026-11-20")).isEqualTo(1);
         assertThat(pending()).isZero();
     }
 
     @Test
     void anOlderVersionNeverOverwritesANewerOne() {
-        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(60), "2026-11-20"))).stored();
-        assertThat(store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored()).isZero();
+        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(60), "2026-11-20")), Priority.LIVE).stored();
+        assertThat(store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")), Priority.LIVE).stored()).isZero();
         assertThat(jdbc.sql("SELECT version_id FROM ingest.resource WHERE resource_id = 'a'").query(Long.class).single())
                 .isEqualTo(2);
     }
 
     @Test
     void aNewerVersionRaisesTheChangeAgain() {
-        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored();
+        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")), Priority.LIVE).stored();
         markProcessed();
-        assertThat(store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-20"))).stored()).isEqualTo(1);
+        assertThat(store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-20")), Priority.LIVE).stored()).isEqualTo(1);
         assertThat(revision("2026-11-20")).isEqualTo(2);
         assertThat(pending()).isEqualTo(1);
     }
 
     @Test
-    void aResourceMovedToAnotherDayChangesBothDays() {
-        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"))).stored();
+    void aBacklogChangeNeverDemotesAPendingLiveOneAndALiveDeltaPromotesBacklog() {
+        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")), Priority.LIVE);
+        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-20")), Priority.BACKLOG);
+        assertThat(priority("2026-11-20")).isEqualTo(0);
+        store.upsert(FEED, List.of(resource("b", 1, T0, "2026-11-21")), Priority.BACKLOG);
+        assertThat(priority("2026-11-21")).isEqualTo(1);
+        store.upsert(FEED, List.of(resource("b", 2, T0.plusSeconds(5), "2026-11-21")), Priority.LIVE);
+        assertThat(priority("2026-11-21")).isEqualTo(0);
         markProcessed();
-        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-19"))).stored();
+        store.upsert(FEED, List.of(resource("a", 3, T0.plusSeconds(9), "2026-11-20")), Priority.BACKLOG);
+        assertThat(priority("2026-11-20")).as("a processed change is raised at the new priority").isEqualTo(1);
+    }
+
+    private int priority(String day) {
+        return jdbc.sql("SELECT priority FROM ingest.change WHERE partition_key = ?").param(day).query(Integer.class).single();
+    }
+
+    @Test
+    void aResourceMovedToAnotherDayChangesBothDays() {
+        store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20")), Priority.LIVE).stored();
+        markProcessed();
+        store.upsert(FEED, List.of(resource("a", 2, T0.plusSeconds(5), "2026-11-19")), Priority.LIVE).stored();
         assertThat(pending()).isEqualTo(2);
     }
 
     @Test
     void duplicatesWithinOnePageKeepTheNewest() {
         store.upsert(FEED, List.of(resource("a", 1, T0, "2026-11-20"), resource("a", 3, T0.plusSeconds(9), "2026-11-20"),
-                resource("a", 2, T0.plusSeconds(5), "2026-11-20")));
+                resource("a", 2, T0.plusSeconds(5), "2026-11-20")), Priority.LIVE);
         assertThat(jdbc.sql("SELECT version_id FROM ingest.resource WHERE resource_id = 'a'").query(Long.class).single())
                 .isEqualTo(3);
     }

@@ -74,6 +74,9 @@ class InitialLoadTest {
                 .satisfiesExactly(r -> assertThat(r).startsWith("json:"), r -> assertThat(r).startsWith("initial-load-type:"),
                         r -> assertThat(r).startsWith("value-range:"));
         assertThat(count("SELECT count(*) FROM ingest.initial_load_file WHERE finished_at IS NOT NULL")).isEqualTo(1);
+        // an initial load is backlog: live deltas are built before it
+        assertThat(count("SELECT count(*) FROM ingest.change WHERE priority <> 1")).isZero();
+        assertThat(count("SELECT count(*) FROM ingest.change")).isPositive();
     }
 
     @Test

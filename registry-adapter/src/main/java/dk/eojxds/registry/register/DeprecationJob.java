@@ -1,5 +1,9 @@
 package dk.eojxds.registry.register;
 
+import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.Drain;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DeterministicIds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Deprecates withdrawn documents with ITI-57 Update Document Set: a SubmissionSet and one
@@ -38,71 +42,84 @@ class DeprecationJob {
     private final DeprecationOutbox outbox;
     private final RegistryClient registry;
     private final RegistryAnswers answers;
-    private final TransactionTemplate transactions;
+    private final RegistryRequests requests;
     private final RegistryProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Drain drain;
 
     DeprecationJob(DeprecationOutbox outbox, RegistryClient registry, RegistryAnswers answers,
-                   TransactionTemplate transactions, RegistryProperties properties, MeterRegistry meters,
-                   Optional<Clock> clock) {
+                   RegistryRequests requests, PlatformTransactionManager transactions, RegistryProperties properties,
+                   MeterRegistry meters, Optional<Clock> clock) {
         this.outbox = outbox;
         this.registry = registry;
         this.answers = answers;
-        this.transactions = transactions;
+        this.requests = requests;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.drain = transactions == null ? null
+                : new Drain("deprecation", transactions, properties.batchSize(), properties.workers(), e -> false);
     }
 
     @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
     void sweep() {
-        for (int i = 0; i < properties.batchSize(); i++) {
-            if (!Boolean.TRUE.equals(transactions.execute(tx -> {
-                Optional<DeprecationOutbox.PendingDeprecation> next = outbox.claimNext();
-                next.ifPresent(this::deprecate);
-                return next.isPresent();
-            }))) {
-                return;
-            }
+        try {
+            drain.run(outbox::claim, (batch, items) -> {
+                // sent in parallel; the answers recorded on this thread, in the batch's transaction
+                List<CompletableFuture<Runnable>> sent = batch.stream()
+                        .map(item -> requests.send(() -> deprecate(item))).toList();
+                sent.forEach(answer -> items.isolated(answer.join()));
+            });
+        } catch (RuntimeException e) {
+            log.error("Deprecating documents failed; they stay queued", e);
         }
     }
 
-    private void deprecate(DeprecationOutbox.PendingDeprecation item) {
-        String outcome;
+    private Runnable deprecate(DeprecationOutbox.PendingDeprecation item) {
+        String submissionSetId = submissionSetUniqueId(item.uniqueId());
         try {
             Response response = registry.update(request(item));
-            switch (answers.judge(response, ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR)) {
-                case DONE -> {
-                    outbox.deprecated(item);
-                    outcome = "deprecated";
+            String answer = RegistryAnswers.describe(response);
+            return switch (answers.judge(response, ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR)) {
+                case DONE -> () -> {
+                    outbox.deprecated(item, submissionSetId);
+                    count("deprecated");
                     log.info("Deprecated document {}: {}", item.uniqueId(), item.reason());
-                }
-                case RETRY -> {
-                    outbox.retryLater(item, RegistryAnswers.describe(response), answers.nextAttempt(item.attempts()));
-                    outcome = "retry";
-                }
-                default -> {
-                    outbox.park(item, RegistryAnswers.describe(response));
-                    outcome = "parked";
-                    log.warn("Registry refused to deprecate {}; parked: {}", item.uniqueId(),
-                            RegistryAnswers.describe(response));
-                }
-            }
+                };
+                case RETRY -> () -> {
+                    outbox.retryLater(item, submissionSetId, answer, answers.nextAttempt(item.attempts()));
+                    count("retry");
+                };
+                default -> () -> {
+                    outbox.park(item, submissionSetId, answer);
+                    count("parked");
+                    log.warn("Registry refused to deprecate {}; parked: {}", item.uniqueId(), answer);
+                };
+            };
         } catch (RuntimeException e) {
-            outbox.retryLater(item, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    answers.nextAttempt(item.attempts()));
-            outcome = "retry";
             log.warn("Deprecating document {} failed; will retry: {}", item.uniqueId(), e.toString());
+            return () -> {
+                outbox.retryLater(item, submissionSetId, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        answers.nextAttempt(item.attempts()));
+                count("retry");
+            };
         }
+    }
+
+    private void count(String outcome) {
         meters.counter("eojxds.registry.deprecate", "outcome", outcome).increment();
+    }
+
+    static String submissionSetUniqueId(String documentUniqueId) {
+        return DeterministicIds.oid(DeterministicIds.uuid("deprecationSubmissionSet", documentUniqueId));
     }
 
     RegisterDocumentSet request(DeprecationOutbox.PendingDeprecation item) {
         Identifiable patient = new Identifiable(item.patient().value(), new AssigningAuthority(Cpr.OID));
         SubmissionSet submissionSet = new SubmissionSet();
         submissionSet.setEntryUuid("urn:uuid:" + DeterministicIds.uuid("deprecationSubmissionSetEntry", item.uniqueId()));
-        submissionSet.setUniqueId(DeprecationOutbox.submissionSetUniqueId(item.uniqueId()));
+        submissionSet.setUniqueId(submissionSetUniqueId(item.uniqueId()));
         submissionSet.setSourceId(properties.sourceId());
         submissionSet.setPatientId(patient);
         submissionSet.setSubmissionTime(new Timestamp(clock.instant().atZone(ZoneOffset.UTC), Timestamp.Precision.SECOND));

@@ -1,22 +1,34 @@
 package dk.eojxds.registry.register;
 
+import dk.eojxds.handover.Drain;
+import dk.eojxds.handover.PendingRegistration;
+import dk.eojxds.handover.RegistrationOutbox;
 import dk.eojxds.model.DocumentMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Registers queued documents one by one: claim (row lock), send ITI-42, record the answer and
- * release the outbox row, in one transaction. A crash before the commit leaves the row queued;
- * re-sending is harmless because the submission's ids are derived from the document.
+ * Registers queued documents through the hand-over module's drain. A claimed batch goes as one
+ * ITI-42 submission set per citizen and family, the submissions sent in parallel (up to
+ * {@code parallel-requests}), each answer recorded in the batch's transaction: registered, retried
+ * later, or parked. A submission set is all or nothing at the registry, so a refused set is sent
+ * again document by document: one bad document never holds up its neighbours. A crash before the
+ * commit leaves the documents queued; re-sending is harmless because the ids are derived from the
+ * documents.
  */
 @Component
 class RegistrationJob {
@@ -27,74 +39,98 @@ class RegistrationJob {
     private final SubmissionFactory submissions;
     private final RegistryClient registry;
     private final RegistryAnswers answers;
-    private final TransactionTemplate transactions;
-    private final RegistryProperties properties;
+    private final RegistryRequests requests;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Drain drain;
 
     RegistrationJob(RegistrationOutbox outbox, SubmissionFactory submissions, RegistryClient registry,
-                    RegistryAnswers answers, TransactionTemplate transactions, RegistryProperties properties,
-                    MeterRegistry meters, Optional<Clock> clock) {
+                    RegistryAnswers answers, RegistryRequests requests, PlatformTransactionManager transactions,
+                    RegistryProperties properties, MeterRegistry meters, Optional<Clock> clock) {
         this.answers = answers;
         this.outbox = outbox;
         this.submissions = submissions;
         this.registry = registry;
-        this.transactions = transactions;
-        this.properties = properties;
+        this.requests = requests;
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.drain = new Drain("registration", transactions, properties.batchSize(), properties.workers(), e -> false);
     }
 
     @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
     void sweep() {
-        for (int i = 0; i < properties.batchSize(); i++) {
-            if (!registerNext()) {
-                return;
-            }
-        }
-    }
-
-    boolean registerNext() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Optional<PendingRegistration> next = outbox.claimNext();
-            next.ifPresent(this::register);
-            return next.isPresent();
-        }));
-    }
-
-    private void register(PendingRegistration pending) {
-        DocumentMetadata document = pending.metadata();
-        String submissionSetId = RegistrationOutbox.submissionSetUniqueId(document);
-        Timer.Sample sample = Timer.start(meters);
-        String outcome;
         try {
-            Response response = registry.register(submissions.create(document, clock.instant()));
-            switch (answers.judge(response, ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY)) {
-                case DONE -> {
-                    outbox.registered(document, submissionSetId);
-                    outcome = "registered";
-                    log.info("Registered document {} ({})", document.uniqueId(), document.family());
-                }
-                case RETRY -> {
-                    outcome = "retry";
-                    outbox.retryLater(document, submissionSetId, RegistryAnswers.describe(response),
-                            answers.nextAttempt(pending.attempts()));
-                    log.warn("Registry busy for document {}: {}", document.uniqueId(), RegistryAnswers.describe(response));
-                }
-                default -> {
-                    outcome = "parked";
-                    outbox.park(document, submissionSetId, RegistryAnswers.describe(response));
-                    log.warn("Registry rejected document {}; parked: {}", document.uniqueId(),
-                            RegistryAnswers.describe(response));
-                }
-            }
+            drain.run(outbox::claim, (batch, items) -> register(batch, items));
         } catch (RuntimeException e) {
-            // Transport errors (connection refused, timeouts, SOAP faults) are transient.
-            outcome = "retry";
-            outbox.retryLater(document, submissionSetId, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    answers.nextAttempt(pending.attempts()));
-            log.warn("Registering document {} failed; will retry: {}", document.uniqueId(), e.toString());
+            log.error("Registering documents failed; they stay queued", e);
         }
-        sample.stop(meters.timer("eojxds.registry.register", "family", document.family().name(), "outcome", outcome));
+    }
+
+    private void register(List<PendingRegistration> batch, Drain.Items items) {
+        Map<String, List<PendingRegistration>> sets = new LinkedHashMap<>();
+        for (PendingRegistration pending : batch) {
+            DocumentMetadata document = pending.metadata();
+            sets.computeIfAbsent(document.patient().value() + "/" + document.family(), k -> new ArrayList<>()).add(pending);
+        }
+        List<CompletableFuture<Runnable>> sent = new ArrayList<>();
+        for (List<PendingRegistration> set : sets.values()) {
+            sent.add(requests.send(() -> outcomes(set)));
+        }
+        // the answers are recorded on this thread, in the batch's transaction
+        for (CompletableFuture<Runnable> answer : sent) {
+            items.isolated(answer.join());
+        }
+    }
+
+    // Runs on a request thread: sends, and answers what to record (no database work off the batch's thread).
+    private Runnable outcomes(List<PendingRegistration> set) {
+        List<DocumentMetadata> documents = set.stream().map(PendingRegistration::metadata).toList();
+        String submissionSetId = SubmissionFactory.submissionSetUniqueId(documents);
+        long started = System.nanoTime();
+        try {
+            Response response = registry.register(submissions.create(documents, clock.instant()));
+            if (set.size() > 1 && response.getStatus() != Status.SUCCESS) {
+                // all or nothing: find the document the registry refused by sending each on its own
+                List<Runnable> single = set.stream().map(one -> outcomes(List.of(one))).toList();
+                return () -> single.forEach(Runnable::run);
+            }
+            RegistryAnswers.Verdict verdict = answers.judge(response, ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
+            timed(set, verdict.name().toLowerCase(), started);
+            return () -> set.forEach(pending -> record(pending, submissionSetId, verdict, RegistryAnswers.describe(response)));
+        } catch (RuntimeException e) {
+            // transport errors (connection refused, timeouts, SOAP faults) are transient
+            timed(set, "retry", started);
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Registering {} document(s) failed; will retry: {}", set.size(), e.toString());
+            return () -> set.forEach(pending -> record(pending, submissionSetId, RegistryAnswers.Verdict.RETRY, error));
+        }
+    }
+
+    private void record(PendingRegistration pending, String submissionSetId, RegistryAnswers.Verdict verdict, String answer) {
+        DocumentMetadata document = pending.metadata();
+        switch (verdict) {
+            case DONE -> {
+                outbox.registered(document, submissionSetId);
+                log.info("Registered document {} ({})", document.uniqueId(), document.family());
+            }
+            case RETRY -> {
+                outbox.retryLater(document, submissionSetId, answer, answers.nextAttempt(pending.attempts()));
+                log.warn("Registry busy for document {}: {}", document.uniqueId(), answer);
+            }
+            default -> {
+                outbox.park(document, submissionSetId, answer);
+                log.warn("Registry rejected document {}; parked: {}", document.uniqueId(), answer);
+            }
+        }
+    }
+
+    private void timed(List<PendingRegistration> set, String outcome, long started) {
+        long nanos = System.nanoTime() - started;
+        for (PendingRegistration pending : set) {
+            meters.timer("eojxds.registry.register", "family", pending.metadata().family().name(), "outcome",
+                    outcome.equals("done") ? "registered" : outcome.equals("park") ? "parked" : outcome)
+                    .record(nanos / set.size(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        meters.counter("eojxds.registry.submissions", "documents", set.size() == 1 ? "1" : "several").increment();
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout  longest wait to connect to the registry
  * @param receiveTimeout  longest wait for the registry's answer (a hanging registry must not hold
  *                        a registration worker for ever; the item is retried)
+ * @param workers          threads draining the outboxes, each with its own batch and connection
+ * @param parallelRequests requests in flight to the registry at most, per service instance
  */
 @Validated
 @ConfigurationProperties("eojxds.registry")
@@ -31,5 +33,7 @@ public record RegistryProperties(
         @NotNull Duration firstRetry,
         @NotNull Duration maxRetry,
         @NotNull @DefaultValue("PT5S") Duration connectTimeout,
-        @NotNull @DefaultValue("PT60S") Duration receiveTimeout) {
+        @NotNull @DefaultValue("PT60S") Duration receiveTimeout,
+        @Min(1) @DefaultValue("2") int workers,
+        @Min(1) @DefaultValue("4") int parallelRequests) {
 }

@@ -7,6 +7,7 @@ import dk.eojxds.model.PersonName;
 import dk.eojxds.model.SorCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
@@ -27,10 +28,10 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a stored document's metadata into an ITI-42 submission: one SubmissionSet, one
- * DocumentEntry, the HasMember association and, for a new version, the RPLC association to the
- * document it replaces. All ids are derived from the document's uniqueId, so a re-sent submission
- * is the same submission.
+ * Turns stored documents of one citizen into an ITI-42 submission: one SubmissionSet, a
+ * DocumentEntry and a HasMember association per document and, for a new version, the RPLC
+ * association to the document it replaces. All ids are derived from the documents' uniqueIds, so
+ * a re-sent submission is the same submission.
  */
 @Component
 class SubmissionFactory {
@@ -45,7 +46,46 @@ class SubmissionFactory {
     }
 
     RegisterDocumentSet create(DocumentMetadata document, Instant submissionTime) {
-        Identifiable patient = patientId(document.patient());
+        return create(List.of(document), submissionTime);
+    }
+
+    /** One submission set for several documents of one citizen (IHE: one patient per submission set). */
+    RegisterDocumentSet create(List<DocumentMetadata> documents, Instant submissionTime) {
+        DocumentMetadata first = documents.get(0);
+        if (documents.stream().anyMatch(d -> !d.patient().equals(first.patient()))) {
+            throw new IllegalArgumentException("a submission set holds documents of one patient only");
+        }
+        Identifiable patient = patientId(first.patient());
+        RegisterDocumentSet request = new RegisterDocumentSet();
+        SubmissionSet submissionSet = submissionSet(first, documents, patient, submissionTime);
+        request.setSubmissionSet(submissionSet);
+        for (DocumentMetadata document : documents) {
+            DocumentEntry entry = entry(document, patient);
+            request.getDocumentEntries().add(entry);
+            Association member = new Association(AssociationType.HAS_MEMBER,
+                    "urn:uuid:" + DeterministicIds.uuid("hasMember", document.uniqueId()),
+                    submissionSet.getEntryUuid(), entry.getEntryUuid());
+            member.setLabel(AssociationLabel.ORIGINAL);
+            request.getAssociations().add(member);
+            if (document.replacesUniqueId() != null) {
+                request.getAssociations().add(new Association(AssociationType.REPLACE,
+                        "urn:uuid:" + DeterministicIds.uuid("rplc", document.uniqueId()),
+                        entry.getEntryUuid(), DeterministicIds.entryUuid(document.replacesUniqueId())));
+            }
+        }
+        return request;
+    }
+
+    /** The submission set's uniqueId: derived from the documents it carries (one document: from its uniqueId). */
+    static String submissionSetUniqueId(List<DocumentMetadata> documents) {
+        return DeterministicIds.oid(DeterministicIds.uuid("submissionSet", uniqueIds(documents)));
+    }
+
+    private static String uniqueIds(List<DocumentMetadata> documents) {
+        return String.join(",", documents.stream().map(DocumentMetadata::uniqueId).sorted().toList());
+    }
+
+    private DocumentEntry entry(DocumentMetadata document, Identifiable patient) {
         Author author = author(document);
 
         DocumentEntry entry = new DocumentEntry();
@@ -79,32 +119,23 @@ class SubmissionFactory {
         entry.setRepositoryUniqueId(document.repositoryUniqueId());
         entry.setHomeCommunityId(document.homeCommunityId());
 
+        return entry;
+    }
+
+    private SubmissionSet submissionSet(DocumentMetadata first, List<DocumentMetadata> documents, Identifiable patient,
+                                        Instant submissionTime) {
         SubmissionSet submissionSet = new SubmissionSet();
-        submissionSet.setEntryUuid("urn:uuid:" + DeterministicIds.uuid("submissionSetEntry", document.uniqueId()));
-        submissionSet.setUniqueId(RegistrationOutbox.submissionSetUniqueId(document));
+        submissionSet.setEntryUuid("urn:uuid:" + DeterministicIds.uuid("submissionSetEntry", uniqueIds(documents)));
+        submissionSet.setUniqueId(submissionSetUniqueId(documents));
         submissionSet.setSourceId(properties.sourceId());
         submissionSet.setPatientId(patient);
-        submissionSet.setAuthor(author);
-        submissionSet.setContentTypeCode(code(document.typeCode()));
+        submissionSet.setAuthor(author(first));
+        submissionSet.setContentTypeCode(code(first.typeCode()));
         submissionSet.setSubmissionTime(timestamp(submissionTime));
-        submissionSet.setTitle(new LocalizedString(document.title(), DANISH, UTF8));
+        submissionSet.setTitle(new LocalizedString(first.title(), DANISH, UTF8));
         submissionSet.setAvailabilityStatus(AvailabilityStatus.APPROVED);
-        submissionSet.setHomeCommunityId(document.homeCommunityId());
-
-        RegisterDocumentSet request = new RegisterDocumentSet();
-        request.setSubmissionSet(submissionSet);
-        request.getDocumentEntries().add(entry);
-        Association member = new Association(AssociationType.HAS_MEMBER,
-                "urn:uuid:" + DeterministicIds.uuid("hasMember", document.uniqueId()),
-                submissionSet.getEntryUuid(), entry.getEntryUuid());
-        member.setLabel(AssociationLabel.ORIGINAL);
-        request.getAssociations().add(member);
-        if (document.replacesUniqueId() != null) {
-            request.getAssociations().add(new Association(AssociationType.REPLACE,
-                    "urn:uuid:" + DeterministicIds.uuid("rplc", document.uniqueId()),
-                    entry.getEntryUuid(), DeterministicIds.entryUuid(document.replacesUniqueId())));
-        }
-        return request;
+        submissionSet.setHomeCommunityId(first.homeCommunityId());
+        return submissionSet;
     }
 
     private static Identifiable patientId(Cpr cpr) {

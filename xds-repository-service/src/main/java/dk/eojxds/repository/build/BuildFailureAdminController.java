@@ -1,5 +1,8 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Priority;
+import dk.eojxds.handover.SeriesKey;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,11 @@ class BuildFailureAdminController {
 
     private final JdbcClient jdbc;
 
-    BuildFailureAdminController(JdbcClient jdbc) {
+    private final ChangeQueue changes;
+
+    BuildFailureAdminController(JdbcClient jdbc, ChangeQueue changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @GetMapping
@@ -52,10 +58,8 @@ class BuildFailureAdminController {
         if (failures == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No build failure for that series");
         }
-        // a pending change makes the build job take the series again
-        jdbc.sql("UPDATE ingest.change SET processed_at = NULL, changed_at = now() WHERE family = ? AND citizen_cpr = ? "
-                        + "AND partition_key = ?").param(series.family()).param(series.citizenCpr())
-                .param(series.partitionKey()).update();
+        // a pending change makes the build job take the series again; an operator waits for it: live
+        changes.requeue(List.of(new SeriesKey(series.family(), series.citizenCpr(), series.partitionKey())), Priority.LIVE);
         log.info("Rebuild of a {} series by {}", series.family(), operator.getName());
         return Map.of("state", "QUEUED");
     }

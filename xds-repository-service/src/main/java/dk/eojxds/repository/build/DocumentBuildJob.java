@@ -2,6 +2,10 @@ package dk.eojxds.repository.build;
 
 import dk.eojxds.model.Cpr;
 import dk.eojxds.repository.RepositoryProperties;
+import dk.eojxds.handover.Change;
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Drain;
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.repository.citizen.CitizenLookupUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,14 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Turns pending changes into documents. Each change is claimed, its document decided (store,
- * unchanged, withdraw), stored with its outbox row, and the change marked processed, in one
- * transaction: after a crash it is simply claimed again. A change that cannot be built (bad data,
- * a document that fails its checks) is recorded in {@code repository.build_failure} with the
- * reason and does not block the others.
+ * Turns pending changes into documents through the hand-over module's drain: batches of changes
+ * claimed in one transaction (live before backlog), on {@code build-workers} threads; each change
+ * in a savepoint of its own is decided (store, unchanged, withdraw), stored with its outbox row
+ * and completed. A change that cannot be built (bad data, a document that fails its checks) is
+ * recorded in {@code repository.build_failure} with the reason and does not hold up its batch.
+ * While the CPR lookup is down the drain stops: what was built is kept, the rest stays pending.
  */
 @Component
 class DocumentBuildJob {
@@ -32,78 +37,66 @@ class DocumentBuildJob {
     private final Map<String, FamilyDocuments> families;
     private final DocumentStore documents;
     private final DocumentChecks checks;
-    private final TransactionTemplate transactions;
-    private final RepositoryProperties properties;
     private final MeterRegistry meters;
+    private final Drain drain;
     private volatile boolean waitingForIngest;
     private volatile boolean waitingForCprLookup;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
-                     DocumentChecks checks, TransactionTemplate transactions, RepositoryProperties properties,
+                     DocumentChecks checks, PlatformTransactionManager transactions, RepositoryProperties properties,
                      MeterRegistry meters) {
         this.checks = checks;
         this.changes = changes;
         this.families = families.stream().collect(Collectors.toMap(FamilyDocuments::family, Function.identity()));
         this.documents = documents;
-        this.transactions = transactions;
-        this.properties = properties;
         this.meters = meters;
+        this.drain = new Drain("document-build", transactions, properties.buildBatchSize(), properties.buildWorkers(),
+                e -> e instanceof CitizenLookupUnavailable);
     }
 
     @Scheduled(fixedDelayString = "${eojxds.repository.build-interval}", initialDelayString = "PT1S")
     void sweep() {
-        for (int i = 0; i < properties.buildBatchSize(); i++) {
-            if (!buildNext()) {
-                return;
-            }
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.error("Building documents failed; the changes stay pending", e);
         }
     }
 
-    /** Builds the document of the next pending change; false when there is none. */
-    boolean buildNext() {
-        ClaimedChange[] attempted = new ClaimedChange[1];
+    /** Builds every pending change there is; answers how many changes were claimed. */
+    int drain() {
         try {
-            Boolean found = transactions.execute(tx -> {
-                Optional<ClaimedChange> next = changes.claimNext(families.keySet());
-                next.ifPresent(change -> {
-                    attempted[0] = change;
-                    build(change);
-                    waitingForCprLookup = false;
-                    documents.clearBuildFailure(change);
-                    changes.markProcessed(change);
-                });
-                return next.isPresent();
-            });
-            return Boolean.TRUE.equals(found);
-        } catch (org.springframework.jdbc.BadSqlGrammarException e) {
-            if (attempted[0] != null) {
-                recordFailure(attempted[0], e);
-                return true;
+            int claimed = drain.run(max -> changes.claim(families.keySet(), max), this::buildAndComplete, this::recordFailure);
+            waitingForIngest = false;
+            if (claimed > 0) {
+                waitingForCprLookup = false;
             }
-            // ingest-service creates its schema when it starts; until then there is nothing to build
-            if (!waitingForIngest) {
-                log.warn("Waiting for ingest-service's schema (ingest.change): {}", e.getMostSpecificCause().getMessage());
-                waitingForIngest = true;
-            }
-            return false;
-        } catch (CitizenLookupUnavailable e) {
-            // nothing is lost: the change stays pending (the transaction rolled back) and is taken again
+            return claimed;
+        } catch (Drain.Halted e) {
+            // nothing is lost: the changes not built stay pending and are taken again
             meters.counter("eojxds.repository.build.waiting", "reason", "cpr-lookup").increment();
             if (!waitingForCprLookup) {
                 log.warn("Documents wait for the CPR lookup: {}", e.getMessage());
                 waitingForCprLookup = true;
             }
-            return false;
-        } catch (RuntimeException e) {
-            if (attempted[0] == null) {
-                throw e;
+            return 0;
+        } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+            // ingest-service creates its schema when it starts; until then there is nothing to build
+            if (!waitingForIngest) {
+                log.warn("Waiting for ingest-service's schema (ingest.change): {}", e.getMostSpecificCause().getMessage());
+                waitingForIngest = true;
             }
-            recordFailure(attempted[0], e);
-            return true;
+            return 0;
         }
     }
 
-    private void build(ClaimedChange change) {
+    private void buildAndComplete(Change change) {
+        build(change.series());
+        documents.clearBuildFailure(change.series());
+        changes.complete(List.of(change));
+    }
+
+    private void build(SeriesKey change) {
         Timer.Sample sample = Timer.start(meters);
         Optional<DocumentStore.CurrentDocument> current = documents.current(change);
         FamilyDocuments.BuildDecision decision = families.get(change.family()).decide(change, current);
@@ -137,22 +130,22 @@ class DocumentBuildJob {
         sample.stop(meters.timer("eojxds.repository.build", "family", change.family(), "outcome", outcome));
     }
 
-    private void recordFailure(ClaimedChange change, RuntimeException cause) {
+    private void recordFailure(Change change, RuntimeException cause) {
+        SeriesKey series = change.series();
         String reason;
         if (cause instanceof WaitingForReferenceData) {
             reason = WaitingForReferenceData.REASON_PREFIX + cause.getMessage();
-            log.warn("The {} document for {} {} waits: {}", change.family(), Cpr.of(change.citizenCpr()),
-                    change.partitionKey(), cause.getMessage());
+            log.warn("The {} document for {} {} waits: {}", series.family(), Cpr.of(series.citizenCpr()),
+                    series.partitionKey(), cause.getMessage());
             meters.counter("eojxds.repository.build.waiting", "reason", "reference-data").increment();
         } else {
             reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            log.error("Building the {} document for {} {} failed", change.family(), Cpr.of(change.citizenCpr()),
-                    change.partitionKey(), cause);
-            meters.counter("eojxds.repository.build.failures", "family", change.family()).increment();
+            log.error("Building the {} document for {} {} failed", series.family(), Cpr.of(series.citizenCpr()),
+                    series.partitionKey(), cause);
+            meters.counter("eojxds.repository.build.failures", "family", series.family()).increment();
         }
-        transactions.executeWithoutResult(tx -> changes.claim(change).ifPresent(claimed -> {
-            documents.recordBuildFailure(claimed, reason);
-            changes.markProcessed(claimed);
-        }));
+        // the change is still claimed by this batch: only the attempt was rolled back
+        documents.recordBuildFailure(change, reason);
+        changes.complete(List.of(change));
     }
 }

@@ -1,5 +1,9 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.Change;
+import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.RegistrationOutbox;
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DocumentMetadata;
@@ -14,13 +18,17 @@ import org.springframework.stereotype.Repository;
 class DocumentStore {
 
     private final JdbcClient jdbc;
+    private final RegistrationOutbox registrations;
+    private final DeprecationOutbox deprecations;
 
-    DocumentStore(JdbcClient jdbc) {
+    DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
         this.jdbc = jdbc;
+        this.registrations = registrations;
+        this.deprecations = deprecations;
     }
 
     /** The current document of a (family, citizen, partition) series, if any. */
-    Optional<CurrentDocument> current(ClaimedChange series) {
+    Optional<CurrentDocument> current(SeriesKey series) {
         return jdbc.sql("""
                         SELECT unique_id, source_fingerprint FROM repository.document
                         WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND status = 'CURRENT'
@@ -76,19 +84,14 @@ class DocumentStore {
                 .param(m.patientName() == null ? null : m.patientName().family())
                 .param(m.patientName() == null ? null : textArray(m.patientName().given()))
                 .update();
-        jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id) VALUES (?)")
-                .param(m.uniqueId()).update();
+        registrations.enqueue(m.uniqueId());
     }
 
     /** Withdraws the current document and queues its deprecation in the registry. */
     void withdraw(String uniqueId, String reason) {
         jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
                 .param(uniqueId).update();
-        jdbc.sql("""
-                        INSERT INTO repository.deprecation_outbox (document_unique_id, reason) VALUES (?, ?)
-                        ON CONFLICT (document_unique_id) DO NOTHING
-                        """)
-                .param(uniqueId).param(reason).update();
+        deprecations.enqueue(uniqueId, reason);
     }
 
     // A PostgreSQL array literal of "code|display" pairs; quotes and backslashes escaped.
@@ -112,19 +115,19 @@ class DocumentStore {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    void recordBuildFailure(ClaimedChange change, String reason) {
+    void recordBuildFailure(Change change, String reason) {
         jdbc.sql("""
                         INSERT INTO repository.build_failure (family, citizen_cpr, partition_key, revision, reason)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
                             SET revision = EXCLUDED.revision, reason = EXCLUDED.reason, failed_at = now()
                         """)
-                .param(change.family()).param(change.citizenCpr()).param(change.partitionKey())
+                .param(change.series().family()).param(change.series().citizenCpr()).param(change.series().partitionKey())
                 .param(change.revision()).param(Cpr.maskAll(reason))
                 .update();
     }
 
-    void clearBuildFailure(ClaimedChange change) {
+    void clearBuildFailure(SeriesKey change) {
         jdbc.sql("DELETE FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? AND partition_key = ?")
                 .param(change.family()).param(change.citizenCpr()).param(change.partitionKey()).update();
     }

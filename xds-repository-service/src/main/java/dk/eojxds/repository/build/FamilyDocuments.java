@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.SeriesKey;
 import java.util.Optional;
 
 /** How one family turns a change into its document's next state. */
@@ -11,7 +12,7 @@ interface FamilyDocuments {
      * @param current the series' current document, if any
      * @return what to do: store a new document, leave it, or withdraw the current one
      */
-    BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current);
+    BuildDecision decide(SeriesKey change, Optional<DocumentStore.CurrentDocument> current);
 
     /** The outcome of looking at a change. */
     sealed interface BuildDecision permits Store, Unchanged, Withdraw, Restart {

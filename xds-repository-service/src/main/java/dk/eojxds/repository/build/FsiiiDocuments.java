@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
@@ -54,7 +55,7 @@ class FsiiiDocuments implements FamilyDocuments {
     }
 
     @Override
-    public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
+    public BuildDecision decide(SeriesKey change, Optional<DocumentStore.CurrentDocument> current) {
         FsiiiSource.FsiiiRecord stored = source.load(change.citizenCpr());
         // only what the repository's data scope allows is shown (the fingerprint follows what is shown)
         List<Resource> shown = scope.shown(stored.resources(), properties.fsiiiRules().scope());
@@ -88,7 +89,7 @@ class FsiiiDocuments implements FamilyDocuments {
         return new Store(create(change, record, person, replaces, replaces));
     }
 
-    private NewDocument create(ClaimedChange change, FsiiiSource.FsiiiRecord record, CitizenDemographics person,
+    private NewDocument create(SeriesKey change, FsiiiSource.FsiiiRecord record, CitizenDemographics person,
                                String replaces, String derivedFrom) {
         Cpr citizen = Cpr.of(change.citizenCpr());
         String sor = record.citizen().getManagingOrganization().getIdentifier().getValue();

@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
@@ -47,7 +48,7 @@ class KproDocuments implements FamilyDocuments {
     }
 
     @Override
-    public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
+    public BuildDecision decide(SeriesKey change, Optional<DocumentStore.CurrentDocument> current) {
         Optional<KproSource.StoredResponse> stored = source.load(change.citizenCpr(), change.partitionKey());
         if (stored.isEmpty() || stored.get().response().getStatus()
                 == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
@@ -71,7 +72,7 @@ class KproDocuments implements FamilyDocuments {
                         + " is not in K-PRO's catalogue (eojxds.repository.questionnaires)"));
     }
 
-    NewDocument create(ClaimedChange change, KproSource.StoredResponse stored,
+    NewDocument create(SeriesKey change, KproSource.StoredResponse stored,
                        RepositoryProperties.Questionnaire questionnaire, CitizenDemographics citizen, String fingerprint,
                        String replaces) {
         QuestionnaireResponse response = stored.response();

@@ -1,5 +1,6 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import dk.eojxds.repository.citizen.CitizenDirectory;
@@ -27,7 +28,7 @@ class TelmaDocuments implements FamilyDocuments {
     }
 
     @Override
-    public BuildDecision decide(ClaimedChange change, Optional<DocumentStore.CurrentDocument> current) {
+    public BuildDecision decide(SeriesKey change, Optional<DocumentStore.CurrentDocument> current) {
         Cpr cpr = Cpr.of(change.citizenCpr());
         Optional<MeasurementDay> day = source.load(cpr, LocalDate.parse(change.partitionKey()));
         if (day.isEmpty()) {

@@ -1,5 +1,9 @@
 package dk.eojxds.repository.build;
 
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Priority;
+import dk.eojxds.handover.SeriesKey;
+import java.util.List;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -24,9 +28,11 @@ class WaitingDocuments implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(WaitingDocuments.class);
 
     private final JdbcClient jdbc;
+    private final ChangeQueue changes;
 
-    WaitingDocuments(JdbcClient jdbc, MeterRegistry meters) {
+    WaitingDocuments(JdbcClient jdbc, ChangeQueue changes, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.changes = changes;
         Gauge.builder("eojxds.repository.build.waiting.documents", this, WaitingDocuments::count).register(meters);
     }
 
@@ -47,13 +53,10 @@ class WaitingDocuments implements HealthIndicator {
     @EventListener(ApplicationReadyEvent.class)
     void retakeAtStart() {
         try {
-            int retaken = jdbc.sql("""
-                            UPDATE ingest.change c SET processed_at = NULL
-                            FROM repository.build_failure f
-                            WHERE f.reason LIKE ? AND c.family = f.family AND c.citizen_cpr = f.citizen_cpr
-                              AND c.partition_key = f.partition_key AND c.processed_at IS NOT NULL
-                            """)
-                    .param(WaitingForReferenceData.REASON_PREFIX + "%").update();
+            List<SeriesKey> waiting = jdbc.sql("SELECT family, citizen_cpr, partition_key FROM repository.build_failure "
+                            + "WHERE reason LIKE ?").param(WaitingForReferenceData.REASON_PREFIX + "%")
+                    .query((rs, row) -> new SeriesKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+            int retaken = changes.requeue(waiting, Priority.BACKLOG);
             if (retaken > 0) {
                 log.info("{} waiting documents taken again with the current reference data", retaken);
             }

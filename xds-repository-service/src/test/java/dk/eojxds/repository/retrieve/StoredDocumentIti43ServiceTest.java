@@ -30,7 +30,7 @@ class StoredDocumentIti43ServiceTest {
     private final StoredDocuments documents = mock(StoredDocuments.class);
     private final AuditTrail audit = mock(AuditTrail.class);
     private final Iti43Service service = new StoredDocumentIti43Service(documents, new RepositoryProperties(REPOSITORY,
-            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, null, null, null, null, "2.1", null), new SimpleMeterRegistry(),
+            "urn:oid:1.2.208.176.8.1", Duration.ofSeconds(1), 1, 1, null, null, null, null, "2.1", null), new SimpleMeterRegistry(),
             audit);
 
     StoredDocumentIti43ServiceTest() {

@@ -1,9 +1,8 @@
-package dk.eojxds.registry.register;
+package dk.eojxds.handover;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
-import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.Organisation;
@@ -16,25 +15,35 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
- * Claims documents from xds-repository-service's published outbox and records what the registry
- * answered in this service's own schema. A replacing document waits until the document it
- * replaces has left the outbox (RPLC needs its target registered first).
+ * The repository's registration outbox ({@code repository.registration_outbox}, read with the
+ * published view {@code repository.document_metadata}) and what registry-adapter made of each item
+ * ({@code registry.registration}). xds-repository-service enqueues a document in the transaction
+ * that stores it; registry-adapter claims batches, and completes, retries or parks each item. A
+ * replacing document waits until the document it replaces has left the outbox (RPLC needs its
+ * target registered first).
  */
-@Repository
-class RegistrationOutbox {
+public final class RegistrationOutbox {
 
     private final JdbcClient jdbc;
+    private final RegistryOutcomes outcomes;
 
-    RegistrationOutbox(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public RegistrationOutbox(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.outcomes = new RegistryOutcomes(this.jdbc, "registry.registration", "REGISTERED", "registered_at");
     }
 
-    Optional<PendingRegistration> claimNext() {
+    /** Queues a stored document for registration, in the caller's (storing) transaction. */
+    public void enqueue(String documentUniqueId) {
+        jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id) VALUES (?)")
+                .param(documentUniqueId).update();
+    }
+
+    /** Claims up to {@code max} documents due for registration, oldest first, locked until the transaction ends. */
+    public List<PendingRegistration> claim(int max) {
         return jdbc.sql("""
                         SELECT d.*, coalesce(r.attempts, 0) AS attempts
                         FROM repository.registration_outbox o
@@ -44,42 +53,31 @@ class RegistrationOutbox {
                           AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox earlier
                                           WHERE earlier.document_unique_id = d.replaces_unique_id)
                         ORDER BY o.enqueued_at
-                        LIMIT 1
+                        LIMIT ?
                         FOR UPDATE OF o SKIP LOCKED
                         """)
+                .param(max)
                 .query((rs, i) -> new PendingRegistration(metadata(rs), rs.getInt("attempts")))
-                .optional();
+                .list();
     }
 
-    void registered(DocumentMetadata document, String submissionSetUniqueId) {
-        upsert(document, submissionSetUniqueId, "REGISTERED", null, null);
+    /** The registry has the document: recorded, and it leaves the outbox. */
+    public void registered(DocumentMetadata document, String submissionSetUniqueId) {
+        outcomes.record(document.uniqueId(), document.entryUuid(), submissionSetUniqueId, outcomes.doneState(), null, null);
         jdbc.sql("DELETE FROM repository.registration_outbox WHERE document_unique_id = ?")
                 .param(document.uniqueId()).update();
     }
 
-    void retryLater(DocumentMetadata document, String submissionSetUniqueId, String error, Instant nextAttempt) {
-        upsert(document, submissionSetUniqueId, "PENDING", error, nextAttempt);
+    /** A transient failure: tried again from {@code nextAttempt}. */
+    public void retryLater(DocumentMetadata document, String submissionSetUniqueId, String error, Instant nextAttempt) {
+        outcomes.record(document.uniqueId(), document.entryUuid(), submissionSetUniqueId, RegistryOutcomes.PENDING,
+                error, nextAttempt);
     }
 
-    void park(DocumentMetadata document, String submissionSetUniqueId, String error) {
-        upsert(document, submissionSetUniqueId, "FAILED", error, null);
-    }
-
-    private void upsert(DocumentMetadata document, String submissionSetUniqueId, String state, String error,
-                        Instant nextAttempt) {
-        jdbc.sql("""
-                        INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id,
-                            state, attempts, last_error, next_attempt_at, registered_at)
-                        VALUES (?, ?, ?, ?, 1, ?, ?, CASE WHEN ? = 'REGISTERED' THEN now() END)
-                        ON CONFLICT (document_unique_id) DO UPDATE
-                            SET state = EXCLUDED.state, attempts = registry.registration.attempts + 1,
-                                last_error = EXCLUDED.last_error, next_attempt_at = EXCLUDED.next_attempt_at,
-                                registered_at = EXCLUDED.registered_at
-                        """)
-                .param(document.uniqueId()).param(document.entryUuid()).param(submissionSetUniqueId)
-                .param(state).param(error).param(nextAttempt == null ? null : Timestamp.from(nextAttempt))
-                .param(state)
-                .update();
+    /** A permanent error: parked until an operator retries it; its replacements wait behind it. */
+    public void park(DocumentMetadata document, String submissionSetUniqueId, String error) {
+        outcomes.record(document.uniqueId(), document.entryUuid(), submissionSetUniqueId, RegistryOutcomes.FAILED,
+                error, null);
     }
 
     private static DocumentMetadata metadata(ResultSet rs) throws SQLException {
@@ -137,9 +135,5 @@ class RegistrationOutbox {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    static String submissionSetUniqueId(DocumentMetadata document) {
-        return DeterministicIds.oid(DeterministicIds.uuid("submissionSet", document.uniqueId()));
     }
 }

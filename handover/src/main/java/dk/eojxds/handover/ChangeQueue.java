@@ -1,0 +1,127 @@
+package dk.eojxds.handover;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Ingest's change queue ({@code ingest.change}): one row per series whose document must be built
+ * again, raised by ingest-service, consumed by xds-repository-service. Every statement against the
+ * table is here. Claims lock rows with {@code FOR UPDATE SKIP LOCKED}, so any number of instances
+ * share the work without taking one change twice, and a crash releases what it held.
+ */
+public final class ChangeQueue {
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+
+    public ChangeQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+    }
+
+    /**
+     * The statement text that raises a change for every {@code (family, citizen_cpr, partition_key)}
+     * row of the CTE named {@code touched}, at the priority bound to the one parameter it has; for
+     * ingest's one-round-trip page upsert. A pending change keeps the higher of the two priorities.
+     */
+    public static String raiseChangesFrom(String touched) {
+        return """
+                INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key, priority)
+                SELECT family, citizen_cpr, partition_key, ?::smallint FROM %s
+                ORDER BY family, citizen_cpr, partition_key
+                ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
+                    SET revision = c.revision + 1, changed_at = now(),
+                        priority = CASE WHEN c.processed_at IS NULL THEN least(c.priority, EXCLUDED.priority)
+                                        ELSE EXCLUDED.priority END,
+                        processed_at = NULL
+                RETURNING 1""".formatted(touched);
+    }
+
+    /** The value to bind to {@link #raiseChangesFrom}'s parameter. */
+    public static int rank(Priority priority) {
+        return priority.rank();
+    }
+
+    /** Raises one series' change (an operator's purge, a rebuild). */
+    public void enqueue(SeriesKey series, Priority priority) {
+        client.sql("""
+                        INSERT INTO ingest.change AS c (family, citizen_cpr, partition_key, priority) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
+                            SET revision = c.revision + 1, changed_at = now(),
+                                priority = CASE WHEN c.processed_at IS NULL THEN least(c.priority, EXCLUDED.priority)
+                                                ELSE EXCLUDED.priority END,
+                                processed_at = NULL
+                        """)
+                .param(series.family()).param(series.citizenCpr()).param(series.partitionKey())
+                .param(priority.rank()).update();
+    }
+
+    /**
+     * Makes series pending again without a new revision (taken again with the current reference
+     * data); only series that ingest has raised before. Answers how many were.
+     */
+    public int requeue(Collection<SeriesKey> series, Priority priority) {
+        int requeued = 0;
+        for (SeriesKey key : series) {
+            requeued += client.sql("""
+                            UPDATE ingest.change SET processed_at = NULL, changed_at = now(), priority = ?
+                            WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND processed_at IS NOT NULL
+                            """)
+                    .param(priority.rank()).param(key.family()).param(key.citizenCpr()).param(key.partitionKey())
+                    .update();
+        }
+        return requeued;
+    }
+
+    /**
+     * Claims up to {@code max} pending changes of the families, live before backlog and oldest
+     * first, locked until the caller's transaction ends.
+     */
+    public List<Change> claim(Collection<String> families, int max) {
+        return client.sql("""
+                        SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
+                        WHERE family = ANY (?::text[]) AND processed_at IS NULL
+                        ORDER BY priority, changed_at
+                        LIMIT ?
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("{" + String.join(",", families) + "}").param(max)
+                .query(ChangeQueue::change).list();
+    }
+
+    /** Claims one series' pending change again (after a failed attempt rolled back), if nobody holds it. */
+    public Optional<Change> claim(SeriesKey series) {
+        return client.sql("""
+                        SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
+                        WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND processed_at IS NULL
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param(series.family()).param(series.citizenCpr()).param(series.partitionKey())
+                .query(ChangeQueue::change).optional();
+    }
+
+    /** Marks claimed changes done; a series changed again meanwhile (a newer revision) stays pending. */
+    public void complete(Collection<Change> changes) {
+        jdbc.batchUpdate("""
+                        UPDATE ingest.change SET processed_at = now()
+                        WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND revision = ?
+                        """, changes.stream().map(c -> new Object[] {c.series().family(), c.series().citizenCpr(),
+                        c.series().partitionKey(), c.revision()}).toList());
+    }
+
+    /** Pending changes by priority, for the operators' view and the freshness alarms. */
+    public long pending(Priority priority) {
+        return client.sql("SELECT count(*) FROM ingest.change WHERE processed_at IS NULL AND priority = ?")
+                .param(priority.rank()).query(Long.class).single();
+    }
+
+    private static Change change(ResultSet rs, int row) throws SQLException {
+        return new Change(new SeriesKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4),
+                Priority.values()[rs.getInt(5)]);
+    }
+}
