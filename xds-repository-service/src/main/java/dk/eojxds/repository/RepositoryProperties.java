@@ -70,11 +70,14 @@ public record RepositoryProperties(
      *                              gateway sends FSIII organisations by SOR code only)
      * @param scope                 what an overview may show: {@code healthcare} (nursing only, the
      *                              default) or {@code care} (home care too; ingest names the legal basis)
+     * @param fullValidationEvery   HAPI validates one FSIII document in this many in full (default 100;
+     *                              1 = every one); every document gets the structural checks
      */
     public record Fsiii(boolean deprecateWhenDeceased, java.util.Map<String, String> organisationNames,
-                        dk.eojxds.model.fsiii.FsiiiScope scope) {
+                        dk.eojxds.model.fsiii.FsiiiScope scope, long fullValidationEvery) {
 
         public Fsiii {
+            fullValidationEvery = fullValidationEvery <= 0 ? 100 : fullValidationEvery;
             organisationNames = organisationNames == null ? java.util.Map.of() : java.util.Map.copyOf(organisationNames);
             scope = scope == null ? dk.eojxds.model.fsiii.FsiiiScope.HEALTHCARE : scope;
         }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * FSIII: one current overview per citizen, replaced on every change. With nothing left to show
  * (everything entered in error), or for a deceased citizen when the policy says so, the overview
- * is withdrawn. Every document passes HAPI validation before it is stored.
+ * is withdrawn. Every document passes its checks before it is stored (FsiiiDocumentChecks).
  */
 @Component
 class FsiiiDocuments implements FamilyDocuments {
@@ -30,21 +30,21 @@ class FsiiiDocuments implements FamilyDocuments {
 
     private final FsiiiSource source;
     private final FsiiiDocumentBuilder builder;
-    private final FhirDocumentValidator validator;
+    private final FsiiiDocumentChecks checks;
     private final MetadataFactory metadata;
     private final RepositoryProperties properties;
 
     private final FsiiiDocumentScope scope;
     private final CitizenDirectory citizens;
 
-    FsiiiDocuments(FsiiiSource source, FsiiiDocumentBuilder builder, FhirDocumentValidator validator,
+    FsiiiDocuments(FsiiiSource source, FsiiiDocumentBuilder builder, FsiiiDocumentChecks checks,
                    MetadataFactory metadata, RepositoryProperties properties,
                    dk.eojxds.model.fsiii.FsiiiTerminology terminology, CitizenDirectory citizens) {
         this.scope = new FsiiiDocumentScope(terminology);
         this.citizens = citizens;
         this.source = source;
         this.builder = builder;
-        this.validator = validator;
+        this.checks = checks;
         this.metadata = metadata;
         this.properties = properties;
     }
@@ -97,9 +97,9 @@ class FsiiiDocuments implements FamilyDocuments {
                 .getOrDefault(sor, "Kommunal organisation (SOR " + sor + ")"), SorCode.of(sor));
         String uniqueId = MetadataFactory.uniqueId(DataFamily.FSIII, citizen, PARTITION, record.fingerprint(), derivedFrom);
         Bundle document = builder.build(record.citizen(), person, record.resources(), author, record.dataAsOf(), uniqueId);
-        List<String> errors = validator.errors(document);
+        List<String> errors = checks.problems(document);
         if (!errors.isEmpty()) {
-            throw new InvalidDocumentException("the FSIII document fails HAPI validation: " + String.join("; ", errors));
+            throw new InvalidDocumentException("the FSIII document fails its checks: " + String.join("; ", errors));
         }
         byte[] content = builder.encode(document);
         // a healthcare-only overview is home nursing by definition (sundhedsloven § 138)

@@ -28,7 +28,7 @@ class TelmaDocumentFactoryTest {
             "urn:ad:dk:medcom:phmr-v2.1:full", "DK PHMR schema", "550621000005101", "hjemmesygeplejeenhed",
             "658161000005107", "hjemmesygepleje", null);
     static final RepositoryProperties PROPERTIES = new RepositoryProperties("1.2.3.4.5", "urn:oid:1.2.208.176.8.1",
-            Duration.ofSeconds(1), 10, 1, CODES, CODES, CODES, new RepositoryProperties.Fsiii(false, null, null), "2.1",
+            Duration.ofSeconds(1), 10, 1, CODES, CODES, CODES, new RepositoryProperties.Fsiii(false, null, null, 1), "2.1",
             List.of(GoldenDocumentsTest.QUESTIONNAIRE));
     static final CitizenDemographics CITIZEN = new CitizenDemographics(Cpr.of("1203521234"), List.of("Karen", "Marie"),
             "Ærøbo", new CitizenDemographics.Address(List.of("Vestergade 7, 1. th."), "5970", "Ærøskøbing"), false);
