@@ -34,7 +34,7 @@ public final class IdCardRequest {
     /** The signed card, as the root of its own document. */
     public static Document card(SystemIdentity system, Duration validity) {
         try {
-            Document document = SecureXml.builder().newDocument();
+            Document document = SecureXml.newDocument();
             Element assertion = document.createElementNS(DgwsVerifier.SAML, "saml:Assertion");
             assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", DgwsVerifier.SAML);
             document.appendChild(assertion);

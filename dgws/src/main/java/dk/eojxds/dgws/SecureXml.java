@@ -44,9 +44,41 @@ public final class SecureXml {
         }
     }
 
+    private static final ThreadLocal<javax.xml.parsers.SAXParserFactory> SAX = ThreadLocal.withInitial(() -> {
+        try {
+            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            return factory;
+        } catch (ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** A namespace-aware SAX reader with the same protections, for building other trees (Saxon's). */
+    public static org.xml.sax.XMLReader reader() {
+        try {
+            return SAX.get().newSAXParser().getXMLReader();
+        } catch (ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // making a builder costs more than parsing a small SOAP answer; a builder is reusable after reset()
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(SecureXml::builder);
+
+    /** An empty document to build in (this thread's builder; no factory lookup). */
+    public static Document newDocument() {
+        return PARSER.get().newDocument();
+    }
+
     public static Document parse(byte[] xml) {
         try {
-            return builder().parse(new ByteArrayInputStream(xml));
+            DocumentBuilder parser = PARSER.get();
+            parser.reset();
+            return parser.parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
         }

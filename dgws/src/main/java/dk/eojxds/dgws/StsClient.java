@@ -96,7 +96,7 @@ public final class StsClient {
         if (conditions == null) {
             throw new StsException("the STS answered no ID card with a validity window", null);
         }
-        Document card = SecureXml.builder().newDocument();
+        Document card = SecureXml.newDocument();
         card.appendChild(card.importNode(assertion, true));
         try {
             return new SystemIdCard(card, Instant.parse(conditions.getAttribute("NotOnOrAfter")));
@@ -106,7 +106,7 @@ public final class StsClient {
     }
 
     private Document request(Document signedCard) {
-        Document document = SecureXml.builder().newDocument();
+        Document document = SecureXml.newDocument();
         Element envelope = document.createElementNS(SOAP11, "soapenv:Envelope");
         document.appendChild(envelope);
         Element header = SecureXml.append(envelope, SOAP11, "soapenv:Header", null);

@@ -95,7 +95,7 @@ public final class SystemIdCards {
      */
     public List<Element> soapHeaders() {
         Document card = card().card();
-        Document document = SecureXml.builder().newDocument();
+        Document document = SecureXml.newDocument();
         Element security = document.createElementNS(StsClient.WSSE, "wsse:Security");
         security.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsu", StsClient.WSU);
         Element timestamp = SecureXml.append(security, StsClient.WSU, "wsu:Timestamp", null);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.sf.saxon.s9api.XdmNode;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Document;
 
 /**
  * The last look before a document is stored: its metadata is complete and describes its bytes,
@@ -77,13 +76,12 @@ class DocumentChecks {
 
     private static List<String> cdaHeader(byte[] content, DocumentMetadata m) {
         List<String> problems = new ArrayList<>();
-        Document dom;
+        XdmNode document;
         try {
-            dom = dk.eojxds.dgws.SecureXml.parse(content);
+            document = ConformanceChecker.parse(content);
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
-        XdmNode document = ConformanceChecker.wrap(dom);
         ConformanceChecker profile = profile(m.formatCode().code());
         if (profile == null) {
             problems.add("no conformance rules for formatCode " + m.formatCode().code());

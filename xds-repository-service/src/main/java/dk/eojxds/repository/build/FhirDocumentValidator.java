@@ -31,6 +31,21 @@ class FhirDocumentValidator {
         this.validator = fhir.newValidator().registerValidatorModule(instanceValidator);
     }
 
+    /**
+     * HAPI loads and snapshots the R4 structure definitions at its first validation (seconds of
+     * CPU): done in the background at start, so that no document build waits for it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread warmUp = new Thread(() -> {
+            Bundle empty = new Bundle();
+            empty.setType(Bundle.BundleType.COLLECTION);
+            errors(empty);
+        }, "fhir-validator-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** Error messages; empty when the document is valid. */
     List<String> errors(Bundle document) {
         ValidationResult result = validator.validateWithResult(document);

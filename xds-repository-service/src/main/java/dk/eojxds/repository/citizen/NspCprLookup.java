@@ -79,7 +79,7 @@ final class NspCprLookup implements CitizenDirectory {
     }
 
     private byte[] request(Cpr cpr) {
-        Document document = SecureXml.builder().newDocument();
+        Document document = SecureXml.newDocument();
         Element envelope = document.createElementNS(SOAP, "soap:Envelope");
         document.appendChild(envelope);
         Element header = SecureXml.append(envelope, SOAP, "soap:Header", null);

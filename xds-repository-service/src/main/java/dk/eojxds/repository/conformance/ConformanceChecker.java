@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dk.eojxds.dgws.SecureXml;
+import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.sax.SAXSource;
 import net.sf.saxon.s9api.Axis;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
@@ -16,10 +20,11 @@ import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 /**
  * Runs a profile's rules over a CDA document with Saxon's XPath 3.1. The expressions are compiled
- * once (compiled Saxon expressions are thread-safe); a document is wrapped, not copied. The JDK's
+ * once (compiled Saxon expressions are thread-safe), over Saxon's own tree. The JDK's
  * XPath built a new internal model of the whole DOM for every evaluation, which made checking cost
  * about 50 times building the document.
  */
@@ -30,34 +35,58 @@ public final class ConformanceChecker {
     private static final Processor SAXON = new Processor(false);
     private static final XPathCompiler COMPILER = compiler();
     private static final Map<String, XPathExecutable> ADHOC = new ConcurrentHashMap<>();
+    // a selector (an expression's evaluation context) is cheap to reuse and not to make: Saxon sets
+    // up an error reporter with buffers for each; selectors are not thread-safe, so one set per thread
+    private static final ThreadLocal<Map<String, XPathSelector>> ADHOC_SELECTORS = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private final List<Rule> rules;
-    private final List<XPathExecutable[]> compiled;
+    private final ThreadLocal<XPathSelector[][]> selectors;
 
     public ConformanceChecker(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        this.compiled = this.rules.stream().map(rule -> new XPathExecutable[] {
+        List<XPathExecutable[]> compiled = this.rules.stream().map(rule -> new XPathExecutable[] {
                 compile(rule.id(), rule.context()), compile(rule.id(), rule.test())}).toList();
+        this.selectors = ThreadLocal.withInitial(() -> compiled.stream()
+                .map(pair -> new XPathSelector[] {pair[0].load(), pair[1].load()}).toArray(XPathSelector[][]::new));
     }
 
     public List<Rule> rules() {
         return rules;
     }
 
-    /** A parsed document as Saxon sees it (a wrapper around the DOM, no copy). */
-    public static XdmNode wrap(Document document) {
-        return SAXON.newDocumentBuilder().wrap(document);
+    /**
+     * Parses a document into Saxon's own tree (DTDs refused, as everywhere). Saxon's wrapper around
+     * a DOM walked the DOM's child lists again and again, which cost hundreds of milliseconds on
+     * a large QRD; its own tree costs a parse.
+     */
+    public static XdmNode parse(byte[] xml) {
+        try {
+            return SAXON.newDocumentBuilder().build(new SAXSource(SecureXml.reader(),
+                    new InputSource(new ByteArrayInputStream(xml))));
+        } catch (SaxonApiException e) {
+            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** A DOM document copied into Saxon's tree. */
+    public static XdmNode copy(Document document) {
+        try {
+            return SAXON.newDocumentBuilder().build(new DOMSource(document));
+        } catch (SaxonApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public List<Violation> check(Document document) {
-        return check(wrap(document));
+        return check(copy(document));
     }
 
     public List<Violation> check(XdmNode document) {
         List<Violation> violations = new ArrayList<>();
+        XPathSelector[][] mine = selectors.get();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            XPathExecutable[] pair = compiled.get(i);
+            XPathSelector[] pair = mine[i];
             try {
                 for (XdmItem context : select(pair[0], document)) {
                     if (!select(pair[1], context).effectiveBooleanValue()) {
@@ -78,7 +107,8 @@ public final class ConformanceChecker {
      */
     public static String valueOf(XdmNode document, String xpath) {
         try {
-            XPathSelector selector = ADHOC.computeIfAbsent(xpath, x -> compile("metadata check", x)).load();
+            XPathSelector selector = ADHOC_SELECTORS.get().computeIfAbsent(xpath,
+                    x -> ADHOC.computeIfAbsent(x, y -> compile("metadata check", y)).load());
             selector.setContextItem(document);
             XdmItem item = selector.evaluateSingle();
             return item == null ? "" : item.getStringValue();
@@ -87,8 +117,7 @@ public final class ConformanceChecker {
         }
     }
 
-    private static XPathSelector select(XPathExecutable expression, XdmItem context) throws SaxonApiException {
-        XPathSelector selector = expression.load();
+    private static XPathSelector select(XPathSelector selector, XdmItem context) throws SaxonApiException {
         selector.setContextItem(context);
         return selector;
     }

@@ -50,8 +50,18 @@ class DocumentChecksTest {
 
     @Test
     void xmlThatIsNotWellFormedIsRefused() {
+        refused("<ClinicalDocument><unclosed></ClinicalDocument>", "not well-formed");
+    }
+
+    @Test
+    void aDoctypeIsRefusedSoNoEntityIsEverExpanded() {
+        refused("<?xml version=\"1.0\"?><!DOCTYPE ClinicalDocument [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">&x;</ClinicalDocument>", "DOCTYPE");
+    }
+
+    private void refused(String xml, String reason) {
         NewDocument document = valid();
-        byte[] broken = "<ClinicalDocument><unclosed></ClinicalDocument>".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = xml.getBytes(StandardCharsets.UTF_8);
         var m = document.metadata();
         var metadata = new dk.eojxds.model.DocumentMetadata(m.uniqueId(), m.entryUuid(), m.family(), m.patient(), m.patientName(),
                 m.author(), m.classCode(), m.typeCode(), m.formatCode(), m.confidentialityCode(), m.languageCode(),
@@ -59,6 +69,6 @@ class DocumentChecksTest {
                 m.serviceStartTime(), m.serviceStopTime(), m.mimeType(), MetadataFactory.sha1(broken), broken.length,
                 m.repositoryUniqueId(), m.homeCommunityId(), null);
         assertThatThrownBy(() -> checks.verify(new NewDocument(metadata, "x", "f", broken)))
-                .hasMessageContaining("not well-formed");
+                .hasMessageContaining(reason);
     }
 }

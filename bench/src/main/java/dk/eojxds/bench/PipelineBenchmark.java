@@ -1,0 +1,243 @@
+package dk.eojxds.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import dk.eojxds.devstack.gateway.SimulatedGateway;
+import dk.eojxds.devstack.gateway.SyntheticCitizens;
+import dk.eojxds.devstack.gateway.SyntheticFsiii;
+import dk.eojxds.devstack.gateway.SyntheticKpro;
+import dk.eojxds.devstack.gateway.SyntheticTelma;
+import dk.eojxds.ingest.load.InitialLoad;
+import dk.eojxds.localstack.LocalStack;
+import dk.eojxds.testsupport.DatabaseCoordinates;
+import dk.eojxds.testsupport.PostgresServer;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pipeline behind ingest with a backlog, over the whole local stack in one JVM against the
+ * registry stand-in: an NDJSON initial load (backlog priority) is built and registered, and the
+ * rates are taken from the stored and registered timestamps.
+ * <p>
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=dk.eojxds.bench.PipelineBenchmark
+ * -Dexec.args="MODE N"}, MODE one of
+ * <ul>
+ *   <li>{@code mixed N}: N citizens' TELMA morning sets, a K-PRO response for every third, an FSIII
+ *       report for every sixth (the document benchmark's mix);</li>
+ *   <li>{@code fsiii N}: N citizens' FSIII reports alone;</li>
+ *   <li>{@code telma N}: N TELMA resources (10,000 citizens, six days), end to end: the wall time
+ *       from the start of the load until every document is registered;</li>
+ *   <li>{@code backlog N S}: N TELMA resources as backlog, and S seconds of live deltas at the
+ *       gateway simulator meanwhile (one citizen's morning set every 200 ms): the live documents'
+ *       freshness while the backlog drains.</li>
+ * </ul>
+ */
+public final class PipelineBenchmark {
+
+    private static final IParser JSON = FhirContext.forR4Cached().newJsonParser();
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "mixed";
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        System.out.printf("machine: %d cores, max heap %d MiB; mode %s %d%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, mode, n);
+        DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchpipe");
+        Path file = Files.createTempFile("eojxds-pipeline", ".ndjson");
+        try {
+            long lines = switch (mode) {
+                case "mixed" -> writeMixed(file, n, true, true);
+                case "fsiii" -> writeMixed(file, n, false, false);
+                case "telma", "backlog" -> writeTelma(file, n);
+                default -> throw new IllegalArgumentException("mode: mixed, fsiii, telma or backlog");
+            };
+            try (LocalStack stack = LocalStack.start(db, LocalStack.Ports.any(), quiet())) {
+                JdbcClient jdbc = measuring(db);
+                long start = System.nanoTime();
+                Thread live = null;
+                List<String> liveCitizens = List.of();
+                if (mode.equals("backlog")) {
+                    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+                    SimulatedGateway gateway = stack.devStack().getBean(SimulatedGateway.class);
+                    List<SyntheticCitizens.Citizen> people = SyntheticCitizens.create(seconds * 5, new Random(3));
+                    liveCitizens = people.stream().map(p -> p.cpr().value()).toList();
+                    live = new Thread(() -> publishLive(gateway, people), "live-deltas");
+                }
+                InitialLoad load = stack.ingest().getBean(InitialLoad.class);
+                Thread loading = new Thread(() -> load.run(List.of(file.toString())), "initial-load");
+                loading.start();
+                if (live != null) {
+                    live.start();
+                }
+                long expected = waitForIngest(jdbc, loading, lines);
+                long documents = waitForRegistrations(jdbc, expected + liveCitizens.size());
+                double wall = (System.nanoTime() - start) / 1e9;
+                report(jdbc, mode, lines, documents, wall);
+                if (live != null) {
+                    live.join();
+                    freshness(jdbc, liveCitizens);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, List<String>> quiet() {
+        return Map.of("dev-stack", List.of("eojxds.simulator.enabled=false", "logging.level.root=WARN"),
+                "ingest-service", List.of("logging.level.root=WARN"),
+                "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "logging.level.root=WARN"),
+                "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "logging.level.root=WARN"));
+    }
+
+    private static long writeMixed(Path file, int citizens, boolean telmaAndKpro, boolean everySixth) throws Exception {
+        Random random = new Random(1);
+        List<SyntheticCitizens.Citizen> people = SyntheticCitizens.create(citizens, random);
+        SyntheticTelma telma = new SyntheticTelma(random);
+        SyntheticKpro kpro = new SyntheticKpro(random);
+        SyntheticFsiii fsiii = new SyntheticFsiii(random);
+        Instant morning = Instant.now().minus(Duration.ofHours(6));
+        long lines = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < people.size(); i++) {
+                if (telmaAndKpro) {
+                    for (var observation : telma.morningSet(people.get(i), morning)) {
+                        lines += line(out, stamped(observation, morning));
+                    }
+                    if (i % 3 == 0) {
+                        lines += line(out, stamped(kpro.response(people.get(i), morning), morning));
+                    }
+                }
+                if (!everySixth || i % 6 == 0) {
+                    lines += line(out, stamped(fsiii.report(people.get(i), morning), morning));
+                }
+            }
+        }
+        return lines;
+    }
+
+    // as the gateway serves them: version and lastUpdated set
+    private static String stamped(org.hl7.fhir.r4.model.Resource resource, Instant at) {
+        resource.setId(resource.getIdElement().getIdPart());
+        resource.getMeta().setVersionId("1").setLastUpdated(java.util.Date.from(at));
+        return JSON.encodeResourceToString(resource);
+    }
+
+    private static long writeTelma(Path file, int resources) throws Exception {
+        SyntheticTelmaFeed feed = new SyntheticTelmaFeed(Instant.now().minus(Duration.ofHours(3)), resources);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < resources; i++) {
+                line(out, feed.json(i));
+            }
+        }
+        return resources;
+    }
+
+    private static int line(BufferedWriter out, String json) throws Exception {
+        out.write(json);
+        out.write('\n');
+        return 1;
+    }
+
+    // one citizen's morning set every 200 ms, stamped when published
+    private static void publishLive(SimulatedGateway gateway, List<SyntheticCitizens.Citizen> people) {
+        SyntheticTelma telma = new SyntheticTelma(new Random(4));
+        long start = System.nanoTime();
+        for (int i = 0; i < people.size(); i++) {
+            long wait = start + i * 200_000_000L - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            telma.morningSet(people.get(i), Instant.now().minusSeconds(1)).forEach(gateway::publish);
+        }
+    }
+
+    /** Waits for the load to finish; answers the number of series (documents) it raised. */
+    private static long waitForIngest(JdbcClient jdbc, Thread loading, long lines) throws Exception {
+        loading.join(Duration.ofHours(2).toMillis());
+        long series = count(jdbc, "SELECT count(*) FROM ingest.change WHERE priority = 1");
+        jdbc.sql("SELECT reasons[1] AS reason, count(*) AS n FROM ingest.quarantine GROUP BY 1 ORDER BY 2 DESC LIMIT 3")
+                .query().listOfRows().forEach(r -> System.out.println("  quarantined: " + r));
+        System.out.printf("loaded %,d lines: %,d resources, %,d quarantined, %,d documents to build%n", lines,
+                count(jdbc, "SELECT count(*) FROM ingest.resource"), count(jdbc, "SELECT count(*) FROM ingest.quarantine"),
+                series);
+        return series;
+    }
+
+    private static long waitForRegistrations(JdbcClient jdbc, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        long registered;
+        while ((registered = count(jdbc, "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'"))
+                < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + registered + " of " + expected + " registered in 2 hours");
+            }
+            if (count(jdbc, "SELECT count(*) FROM repository.build_failure") > 0) {
+                System.out.println("build failures: " + jdbc.sql("SELECT reason FROM repository.build_failure LIMIT 3")
+                        .query(String.class).list());
+            }
+            Thread.sleep(500);
+        }
+        return registered;
+    }
+
+    private static void report(JdbcClient jdbc, String mode, long lines, long documents, double wall) {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT count(*) / greatest(extract(epoch FROM max(d.stored_at) - min(d.stored_at)), 0.001) AS built,
+                       count(*) / greatest(extract(epoch FROM max(r.registered_at) - min(r.registered_at)), 0.001) AS registered,
+                       extract(epoch FROM max(r.registered_at) - min(d.stored_at)) AS span
+                FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
+                """).query().singleRow();
+        System.out.printf("%s: %,d input lines, %,d documents; built %,.0f/s, registered %,.0f/s (first stored to "
+                        + "last registered %.1f s); wall time from the start of the load to the last registration %.1f s "
+                        + "(%,.0f documents/s)%n", mode, lines, documents, ((Number) row.get("built")).doubleValue(),
+                ((Number) row.get("registered")).doubleValue(), ((Number) row.get("span")).doubleValue(), wall,
+                documents / wall);
+        jdbc.sql("""
+                SELECT d.family, count(*) AS n, avg(d.size_bytes) AS size FROM repository.document d GROUP BY 1 ORDER BY 1
+                """).query().listOfRows().forEach(r -> System.out.printf("  %s: %,d documents, mean %,.0f bytes%n",
+                r.get("family"), ((Number) r.get("n")).longValue(), ((Number) r.get("size")).doubleValue()));
+        jdbc.sql("SELECT documents, count(*) AS n FROM (SELECT submission_set_unique_id, count(*) AS documents "
+                        + "FROM registry.registration GROUP BY 1) s GROUP BY 1 ORDER BY 1")
+                .query().listOfRows().forEach(r -> System.out.printf("  submission sets of %s document(s): %,d%n",
+                        r.get("documents"), ((Number) r.get("n")).longValue()));
+    }
+
+    private static void freshness(JdbcClient jdbc, List<String> citizens) {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+                       percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95, max(lag) AS worst, count(*) AS n
+                FROM (SELECT extract(epoch FROM r.registered_at - d.creation_time) AS lag
+                      FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
+                      WHERE d.citizen_cpr = ANY (?::text[])) t
+                """).param("{" + String.join(",", citizens) + "}").query().singleRow();
+        System.out.printf("live documents while the backlog drained (%,d): freshness p50 %.1f s, p95 %.1f s, worst %.1f s%n",
+                ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
+                ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
+    }
+
+    private static JdbcClient measuring(DatabaseCoordinates db) {
+        return JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(),
+                db.password() == null ? "" : db.password()));
+    }
+
+    private static long count(JdbcClient jdbc, String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
