@@ -6,6 +6,7 @@ import dk.eojxds.handover.Change;
 import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.Drain;
 import dk.eojxds.handover.SeriesKey;
+import dk.eojxds.repository.citizen.CitizenDirectory;
 import dk.eojxds.repository.citizen.CitizenLookupUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -39,12 +40,14 @@ class DocumentBuildJob {
     private final DocumentChecks checks;
     private final MeterRegistry meters;
     private final Drain drain;
+    private final CitizenDirectory citizens;
     private volatile boolean waitingForIngest;
     private volatile boolean waitingForCprLookup;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
-                     DocumentChecks checks, PlatformTransactionManager transactions, RepositoryProperties properties,
-                     MeterRegistry meters) {
+                     DocumentChecks checks, CitizenDirectory citizens, PlatformTransactionManager transactions,
+                     RepositoryProperties properties, MeterRegistry meters) {
+        this.citizens = citizens;
         this.checks = checks;
         this.changes = changes;
         this.families = families.stream().collect(Collectors.toMap(FamilyDocuments::family, Function.identity()));
@@ -66,7 +69,11 @@ class DocumentBuildJob {
     /** Builds every pending change there is; answers how many changes were claimed. */
     int drain() {
         try {
-            int claimed = drain.run(max -> changes.claim(families.keySet(), max), this::buildAndComplete, this::recordFailure);
+            int claimed = drain.run(max -> changes.claim(families.keySet(), max), (batch, items) -> {
+                // the batch's citizens asked about together: the batch waits for one answer, not one per change
+                citizens.prefetch(batch.stream().map(change -> Cpr.of(change.series().citizenCpr())).distinct().toList());
+                items.each(batch, this::buildAndComplete, this::recordFailure);
+            });
             waitingForIngest = false;
             if (claimed > 0) {
                 waitingForCprLookup = false;

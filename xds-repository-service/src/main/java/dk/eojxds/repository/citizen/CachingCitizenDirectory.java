@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,8 +26,16 @@ final class CachingCitizenDirectory implements CitizenDirectory {
     private volatile Instant unavailableUntil = Instant.MIN;
     private volatile String lastFailure;
 
+    private final java.util.concurrent.ExecutorService parallel;
+
     CachingCitizenDirectory(CitizenDirectory lookup, Duration ttl, int maxSize, Duration retryAfter, Clock clock,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, int parallelLookups) {
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        this.parallel = java.util.concurrent.Executors.newFixedThreadPool(parallelLookups, task -> {
+            Thread thread = new Thread(task, "cpr-lookup-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.lookup = lookup;
         this.retryAfter = retryAfter;
         this.clock = clock;
@@ -58,6 +67,26 @@ final class CachingCitizenDirectory implements CitizenDirectory {
             lastFailure = e.getMessage();
             unavailableUntil = now.plus(retryAfter);
             throw e;
+        }
+    }
+
+    @Override
+    public void prefetch(java.util.Collection<Cpr> citizens) {
+        List<java.util.concurrent.Future<?>> asked = new java.util.ArrayList<>();
+        for (Cpr cpr : citizens) {
+            if (cache.getIfPresent(cpr) == null) {
+                asked.add(parallel.submit(() -> lookUp(cpr)));
+            }
+        }
+        for (java.util.concurrent.Future<?> answer : asked) {
+            try {
+                answer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the document's own lookup meets the failure and decides (wait, or unknown citizen)
+            }
         }
     }
 

@@ -13,4 +13,11 @@ public interface CitizenDirectory {
      * @throws UnknownCitizenException when CPR does not know the number
      */
     CitizenDemographics lookUp(Cpr cpr);
+
+    /**
+     * Asks about several citizens at once, ahead of their documents, so that a batch waits for
+     * the slowest answer instead of the sum of them. Failures are left for {@link #lookUp} to meet.
+     */
+    default void prefetch(java.util.Collection<Cpr> citizens) {
+    }
 }

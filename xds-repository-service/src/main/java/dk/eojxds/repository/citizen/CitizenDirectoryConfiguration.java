@@ -37,7 +37,8 @@ class CitizenDirectoryConfiguration {
         log.info("Citizen demographics from {} (cached {}, retry after {})", properties.url(), properties.cacheTtl(),
                 properties.retryAfter());
         return new CachingCitizenDirectory(new NspCprLookup(URI.create(properties.url()), properties.timeout(), cards),
-                properties.cacheTtl(), properties.cacheSize(), properties.retryAfter(), Clock.systemUTC(), meters);
+                properties.cacheTtl(), properties.cacheSize(), properties.retryAfter(), Clock.systemUTC(), meters,
+                properties.parallelLookups());
     }
 
     /** Down while the lookup fails: documents wait; retrieval is unaffected (not in readiness). */

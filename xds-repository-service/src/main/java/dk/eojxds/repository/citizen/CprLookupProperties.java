@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter               after a failed call, how long documents wait before the lookup
  *                                 is tried again (no hammering a service that is down)
  * @param dgws                     the system ID card every NSP call carries
+ * @param parallelLookups          calls in flight at most, when a batch's citizens are looked up together
  */
 @Validated
 @ConfigurationProperties("eojxds.cpr-lookup")
@@ -26,7 +27,8 @@ public record CprLookupProperties(String url,
                                   @NotNull @DefaultValue("PT24H") Duration cacheTtl,
                                   @Positive @DefaultValue("200000") int cacheSize,
                                   @NotNull @DefaultValue("PT30S") Duration retryAfter,
-                                  @NotNull @DefaultValue Dgws dgws) {
+                                  @NotNull @DefaultValue Dgws dgws,
+                                  @Positive @DefaultValue("8") int parallelLookups) {
 
     /**
      * @param enabled                  send a system ID card (the default: NSP answers nothing without)
