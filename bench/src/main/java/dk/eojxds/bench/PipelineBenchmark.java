@@ -64,6 +64,7 @@ public final class PipelineBenchmark {
             try (LocalStack stack = LocalStack.start(db, LocalStack.Ports.any(), quiet())) {
                 JdbcClient jdbc = measuring(db);
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 Thread live = null;
                 List<String> liveCitizens = List.of();
                 if (mode.equals("backlog")) {
@@ -82,7 +83,10 @@ public final class PipelineBenchmark {
                 long expected = waitForIngest(jdbc, loading, lines);
                 long documents = waitForRegistrations(jdbc, expected + liveCitizens.size());
                 double wall = (System.nanoTime() - start) / 1e9;
+                double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
                 report(jdbc, mode, lines, documents, wall);
+                System.out.printf("  CPU of the whole JVM (load, build, registration, stand-ins) per document: %.1f ms%n",
+                        cpuMs / documents);
                 if (live != null) {
                     live.join();
                     freshness(jdbc, liveCitizens);
@@ -230,6 +234,11 @@ public final class PipelineBenchmark {
         System.out.printf("live documents while the backlog drained (%,d): freshness p50 %.1f s, p95 %.1f s, worst %.1f s%n",
                 ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                 ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static JdbcClient measuring(DatabaseCoordinates db) {

@@ -36,6 +36,10 @@ class OutboxTest {
     }
 
     private void store(String uniqueId, String replaces) {
+        store(uniqueId, replaces, Priority.LIVE);
+    }
+
+    private void store(String uniqueId, String replaces, Priority priority) {
         DB.owner.sql("""
                 INSERT INTO repository.document (unique_id, entry_uuid, family, citizen_cpr, partition_key, status,
                     replaces_unique_id, author_name, author_sor, class_code, class_code_scheme, class_code_display,
@@ -50,7 +54,7 @@ class OutboxTest {
                     repeat('a', 40), 1, '1.2.3', 'urn:oid:1.2.3', '\\x00', repeat('b', 40), 'Ærøbo', '{Karen,Marie}')
                 """).param(uniqueId).param("urn:uuid:" + uniqueId).param(uniqueId).param("CURRENT")
                 .param(replaces).update();
-        repositorySide.enqueue(uniqueId);
+        repositorySide.enqueue(uniqueId, priority);
     }
 
     private List<PendingRegistration> claimRegistrations() {
@@ -74,6 +78,14 @@ class OutboxTest {
         assertThat(first.metadata().patientName().given()).containsExactly("Karen", "Marie");
         registry.executeWithoutResult(tx -> registrations.registered(first.metadata(), "1.2.3.4"));
         assertThat(claimable()).containsExactly("second");
+    }
+
+    @Test
+    void liveDocumentsAreRegisteredBeforeBacklog() {
+        store("backlog-1", null, Priority.BACKLOG);
+        store("backlog-2", null, Priority.BACKLOG);
+        store("live", null, Priority.LIVE);
+        assertThat(claimable()).containsExactly("live", "backlog-1", "backlog-2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.handover.Change;
 import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.Drain;
+import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.repository.citizen.CitizenDirectory;
 import dk.eojxds.repository.citizen.CitizenLookupUnavailable;
@@ -98,12 +99,12 @@ class DocumentBuildJob {
     }
 
     private void buildAndComplete(Change change) {
-        build(change.series());
+        build(change.series(), change.priority());
         documents.clearBuildFailure(change.series());
         changes.complete(List.of(change));
     }
 
-    private void build(SeriesKey change) {
+    private void build(SeriesKey change, Priority priority) {
         Timer.Sample sample = Timer.start(meters);
         Optional<DocumentStore.CurrentDocument> current = documents.current(change);
         FamilyDocuments.BuildDecision decision = families.get(change.family()).decide(change, current);
@@ -112,7 +113,7 @@ class DocumentBuildJob {
         if (decision instanceof FamilyDocuments.Store store) {
             NewDocument document = store.document();
             checks.verify(document);
-            documents.storeReplacing(document, document.metadata().replacesUniqueId());
+            documents.storeReplacing(document, document.metadata().replacesUniqueId(), priority);
             outcome = current.isPresent() ? "replaced" : "created";
             log.info("Stored {} document {} for {} {} ({} bytes)", change.family(), document.metadata().uniqueId(),
                     citizen, change.partitionKey(), document.metadata().size());
@@ -120,7 +121,7 @@ class DocumentBuildJob {
             current.ifPresent(document -> documents.withdraw(document.uniqueId(), restart.reason()));
             if (restart.document() != null) {
                 checks.verify(restart.document());
-                documents.storeReplacing(restart.document(), null);
+                documents.storeReplacing(restart.document(), null, priority);
             }
             outcome = "restarted";
             log.info("Withdrew {} document {} for {} {} ({}), new series {}", change.family(),

@@ -2,6 +2,7 @@ package dk.eojxds.repository.build;
 
 import dk.eojxds.handover.Change;
 import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Code;
@@ -47,7 +48,7 @@ class DocumentStore {
      * Stores the document as the current one of its series, marks the one it replaces, and queues
      * it for registration, all in the caller's transaction.
      */
-    void storeReplacing(NewDocument document, String replacedUniqueId) {
+    void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
         if (replacedUniqueId != null) {
             jdbc.sql("UPDATE repository.document SET status = 'REPLACED' WHERE unique_id = ?")
                     .param(replacedUniqueId).update();
@@ -84,7 +85,7 @@ class DocumentStore {
                 .param(m.patientName() == null ? null : m.patientName().family())
                 .param(m.patientName() == null ? null : textArray(m.patientName().given()))
                 .update();
-        registrations.enqueue(m.uniqueId());
+        registrations.enqueue(m.uniqueId(), priority);
     }
 
     /** Withdraws the current document and queues its deprecation in the registry. */
