@@ -40,12 +40,16 @@ public final class RegistrationOutbox {
      * Queues a stored document for registration, in the caller's (storing) transaction, at the
      * priority of the change it was built from.
      */
-    public void enqueue(String documentUniqueId, Priority priority) {
-        jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id, priority) VALUES (?, ?)")
-                .param(documentUniqueId).param(priority.rank()).update();
+    public void enqueue(String documentUniqueId, String citizenCpr, Priority priority) {
+        jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority) VALUES (?, ?, ?)")
+                .param(documentUniqueId).param(citizenCpr).param(priority.rank()).update();
     }
 
-    /** Claims up to {@code max} documents due for registration, live before backlog, oldest first, locked until the transaction ends. */
+    /**
+     * Claims up to {@code max} documents due for registration, locked until the transaction ends:
+     * live before backlog; live oldest first, backlog citizen by citizen (so that a batch holds
+     * several documents of one citizen, for one submission set).
+     */
     public List<PendingRegistration> claim(int max) {
         return jdbc.sql("""
                         SELECT d.*, coalesce(r.attempts, 0) AS attempts
@@ -55,7 +59,7 @@ public final class RegistrationOutbox {
                         WHERE (r.document_unique_id IS NULL OR (r.state = 'PENDING' AND r.next_attempt_at <= now()))
                           AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox earlier
                                           WHERE earlier.document_unique_id = d.replaces_unique_id)
-                        ORDER BY o.priority, o.enqueued_at
+                        ORDER BY o.priority, (CASE WHEN o.priority = 0 THEN '' ELSE o.citizen_cpr END), o.enqueued_at
                         LIMIT ?
                         FOR UPDATE OF o SKIP LOCKED
                         """)

@@ -36,10 +36,10 @@ class OutboxTest {
     }
 
     private void store(String uniqueId, String replaces) {
-        store(uniqueId, replaces, Priority.LIVE);
+        store(uniqueId, replaces, Priority.LIVE, "0101501234");
     }
 
-    private void store(String uniqueId, String replaces, Priority priority) {
+    private void store(String uniqueId, String replaces, Priority priority, String citizen) {
         DB.owner.sql("""
                 INSERT INTO repository.document (unique_id, entry_uuid, family, citizen_cpr, partition_key, status,
                     replaces_unique_id, author_name, author_sor, class_code, class_code_scheme, class_code_display,
@@ -48,13 +48,13 @@ class OutboxTest {
                     practice_setting_code, practice_setting_display, title, creation_time, mime_type, hash_sha1,
                     size_bytes, repository_unique_id, home_community_id, content, source_fingerprint,
                     patient_family, patient_given)
-                VALUES (?, ?, 'TELMA', '0101501234', ?, ?, ?, 'Ærø Kommune', '1301000016005', '001', '1.2.208.184.100.9',
+                VALUES (?, ?, 'TELMA', ?, ?, ?, ?, 'Ærø Kommune', '1301000016005', '001', '1.2.208.184.100.9',
                     'Klinisk rapport', '53576-5', '2.16.840.1.113883.6.1', 'PHMR', 'urn:ad:dk:medcom:phmr-v2.1:full',
                     '1.2.208.184.100.10', 'PHMR', 'N', 'da-DK', '1', 'f', '2', 'p', 'Hjemmemålinger', now(), 'text/xml',
                     repeat('a', 40), 1, '1.2.3', 'urn:oid:1.2.3', '\\x00', repeat('b', 40), 'Ærøbo', '{Karen,Marie}')
-                """).param(uniqueId).param("urn:uuid:" + uniqueId).param(uniqueId).param("CURRENT")
+                """).param(uniqueId).param("urn:uuid:" + uniqueId).param(citizen).param(uniqueId).param("CURRENT")
                 .param(replaces).update();
-        repositorySide.enqueue(uniqueId, priority);
+        repositorySide.enqueue(uniqueId, citizen, priority);
     }
 
     private List<PendingRegistration> claimRegistrations() {
@@ -81,11 +81,13 @@ class OutboxTest {
     }
 
     @Test
-    void liveDocumentsAreRegisteredBeforeBacklog() {
-        store("backlog-1", null, Priority.BACKLOG);
-        store("backlog-2", null, Priority.BACKLOG);
-        store("live", null, Priority.LIVE);
-        assertThat(claimable()).containsExactly("live", "backlog-1", "backlog-2");
+    void liveDocumentsGoFirstInArrivalOrderThenBacklogCitizenByCitizen() {
+        store("backlog-b1", null, Priority.BACKLOG, "0202601234");
+        store("backlog-a1", null, Priority.BACKLOG, "0101501234");
+        store("backlog-b2", null, Priority.BACKLOG, "0202601234");
+        store("live-b", null, Priority.LIVE, "0202601234");
+        store("live-a", null, Priority.LIVE, "0101501234");
+        assertThat(claimable()).containsExactly("live-b", "live-a", "backlog-a1", "backlog-b1", "backlog-b2");
     }
 
     @Test

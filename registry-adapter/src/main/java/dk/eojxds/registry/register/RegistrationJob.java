@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Registers queued documents through the hand-over module's drain. A claimed batch goes as one
- * ITI-42 submission set per citizen and family, the submissions sent in parallel (up to
+ * ITI-42 submission set per citizen (backlog is claimed citizen by citizen, so a set often carries
+ * several documents), the submissions sent in parallel (up to
  * {@code parallel-requests}), each answer recorded in the batch's transaction: registered, retried
  * later, or parked. A submission set is all or nothing at the registry, so a refused set is sent
  * again document by document: one bad document never holds up its neighbours. A crash before the
@@ -70,7 +71,7 @@ class RegistrationJob {
         Map<String, List<PendingRegistration>> sets = new LinkedHashMap<>();
         for (PendingRegistration pending : batch) {
             DocumentMetadata document = pending.metadata();
-            sets.computeIfAbsent(document.patient().value() + "/" + document.family(), k -> new ArrayList<>()).add(pending);
+            sets.computeIfAbsent(document.patient().value(), k -> new ArrayList<>()).add(pending);
         }
         List<CompletableFuture<Runnable>> sent = new ArrayList<>();
         for (List<PendingRegistration> set : sets.values()) {

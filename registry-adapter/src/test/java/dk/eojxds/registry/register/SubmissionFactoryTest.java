@@ -2,7 +2,9 @@ package dk.eojxds.registry.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.model.Code;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
@@ -10,7 +12,6 @@ import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.DocumentMetadata;
 import dk.eojxds.model.HomeMeasurement;
-import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.PersonName;
 import dk.eojxds.model.SorCode;
@@ -76,6 +77,27 @@ class SubmissionFactoryTest {
         EbXMLSubmitObjectsRequest<?> ebXml = new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(request);
         List<String> values = ebXml.getExtrinsicObjects().get(0).getSlotValues("sourcePatientInfo");
         assertThat(values).contains("PID-5|Ærøbo^Karen^Marie Sofie", "PID-7|19520312", "PID-8|F");
+    }
+
+    @Test
+    void severalDocumentsOfOneCitizenGoInOneSubmissionSetButNeverTwoCitizens() {
+        DocumentMetadata first = document(null);
+        DocumentMetadata second = document("previous-unique-id");
+        RegisterDocumentSet request = factory.create(List.of(first, second), Instant.parse("2026-11-20T09:00:00Z"));
+        assertPassesIpfIti42Validation(request);
+        assertThat(request.getDocumentEntries()).hasSize(2);
+        assertThat(request.getAssociations()).extracting(a -> a.getAssociationType())
+                .containsExactly(AssociationType.HAS_MEMBER, AssociationType.HAS_MEMBER, AssociationType.REPLACE);
+        assertThat(SubmissionFactory.submissionSetUniqueId(List.of(second, first)))
+                .as("the same documents, the same set").isEqualTo(SubmissionFactory.submissionSetUniqueId(List.of(first, second)));
+        DocumentMetadata other = new DocumentMetadata("other", DeterministicIds.entryUuid("other"), first.family(),
+                Cpr.of("0101501234"), first.patientName(), first.author(), first.classCode(), first.typeCode(),
+                first.formatCode(), first.confidentialityCode(), first.languageCode(), first.healthcareFacilityTypeCode(),
+                first.practiceSettingCode(), first.eventCodes(), first.title(), first.creationTime(),
+                first.serviceStartTime(), first.serviceStopTime(), first.mimeType(), first.hash(), first.size(),
+                first.repositoryUniqueId(), first.homeCommunityId(), null);
+        assertThatThrownBy(() -> factory.create(List.of(first, other), Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

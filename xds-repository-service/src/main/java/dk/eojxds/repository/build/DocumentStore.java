@@ -85,7 +85,7 @@ class DocumentStore {
                 .param(m.patientName() == null ? null : m.patientName().family())
                 .param(m.patientName() == null ? null : textArray(m.patientName().given()))
                 .update();
-        registrations.enqueue(m.uniqueId(), priority);
+        registrations.enqueue(m.uniqueId(), m.patient().value(), priority);
     }
 
     /** Withdraws the current document and queues its deprecation in the registry. */
