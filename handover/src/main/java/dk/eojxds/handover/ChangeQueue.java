@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ChangeQueue {
 
+    /** How long a change raised by an initial load waits for the load to finish, at most. */
+    public static final java.time.Duration HELD_AT_MOST = java.time.Duration.ofHours(1);
+
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
 
@@ -80,17 +83,18 @@ public final class ChangeQueue {
 
     /**
      * Claims up to {@code max} pending changes of the families, live before backlog and oldest
-     * first, locked until the caller's transaction ends.
+     * first (held ones only once held too long), locked until the caller's transaction ends.
      */
     public List<Change> claim(Collection<String> families, int max) {
         return client.sql("""
                         SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
                         WHERE family = ANY (?::text[]) AND processed_at IS NULL
+                          AND (priority < 2 OR changed_at < now() - make_interval(secs => ?))
                         ORDER BY priority, changed_at
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED
                         """)
-                .param("{" + String.join(",", families) + "}").param(max)
+                .param("{" + String.join(",", families) + "}").param((double) HELD_AT_MOST.toSeconds()).param(max)
                 .query(ChangeQueue::change).list();
     }
 
@@ -112,6 +116,11 @@ public final class ChangeQueue {
                         WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND revision = ?
                         """, changes.stream().map(c -> new Object[] {c.series().family(), c.series().citizenCpr(),
                         c.series().partitionKey(), c.revision()}).toList());
+    }
+
+    /** An initial load has finished: what it held becomes backlog, to be built. Answers how many. */
+    public int release() {
+        return client.sql("UPDATE ingest.change SET priority = 1 WHERE priority = 2 AND processed_at IS NULL").update();
     }
 
     /** Pending changes by priority, for the operators' view and the freshness alarms. */

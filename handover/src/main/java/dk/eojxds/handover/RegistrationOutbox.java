@@ -42,7 +42,8 @@ public final class RegistrationOutbox {
      */
     public void enqueue(String documentUniqueId, String citizenCpr, Priority priority) {
         jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority) VALUES (?, ?, ?)")
-                .param(documentUniqueId).param(citizenCpr).param(priority.rank()).update();
+                .param(documentUniqueId).param(citizenCpr).param(Math.min(priority.rank(), Priority.BACKLOG.rank()))
+                .update();
     }
 
     /**

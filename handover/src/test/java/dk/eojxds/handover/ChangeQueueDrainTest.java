@@ -74,11 +74,34 @@ class ChangeQueueDrainTest {
         assertThat(pending()).isEqualTo(1);
     }
 
+    private List<Change> claimable() {
+        return new TransactionTemplate(HandoverDatabase.transactions(DB.repositoryRole))
+                .execute(tx -> consumer.claim(TELMA, 10));
+    }
+
+    @Test
+    void whatARunningInitialLoadHoldsIsBuiltOnceItFinishesOrWhenHeldTooLong() {
+        raise(1, 2, Priority.HELD);
+        assertThat(claimable()).isEmpty();
+        DB.owner.sql("UPDATE ingest.change SET changed_at = now() - interval '2 hours' WHERE partition_key = '2026-11-01'")
+                .update();
+        assertThat(claimable()).extracting(c -> c.series().partitionKey())
+                .as("a load abandoned for longer than HELD_AT_MOST does not keep its documents from being built")
+                .containsExactly("2026-11-01");
+        assertThat(producer.release()).isEqualTo(2);
+        assertThat(claimable()).extracting(Change::priority)
+                .containsOnly(Priority.BACKLOG).hasSize(2);
+        raise(3, 3, Priority.HELD);
+        raise(3, 3, Priority.LIVE);
+        assertThat(claimable()).extracting(Change::priority)
+                .as("a live delta for a held series is built at once").startsWith(Priority.LIVE);
+    }
+
     @Test
     void completingAnOlderRevisionLeavesTheNewerChangePending() {
         raise(1, 1, Priority.LIVE);
         TransactionTemplate transactions = new TransactionTemplate(HandoverDatabase.transactions(DB.repositoryRole));
-        List<Change> seen = transactions.execute(tx -> consumer.claim(TELMA, 10));
+        List<Change> seen = claimable();
         producer.enqueue(day(1), Priority.LIVE); // ingest raises the series again before the build completes
         transactions.executeWithoutResult(tx -> consumer.complete(seen));
         assertThat(pending()).isEqualTo(1);

@@ -1,8 +1,9 @@
 package dk.eojxds.ingest.delta;
 
-import dk.eojxds.handover.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.eojxds.handover.ChangeQueue;
+import dk.eojxds.handover.Priority;
 import dk.eojxds.model.DataFamily;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,11 +27,15 @@ public class BulkLines {
     static final Feed KPRO = new Feed("initial-load-kpro", DataFamily.KPRO, "QuestionnaireResponse", null, 0);
     static final Feed FSIII = new Feed("initial-load-fsiii", DataFamily.FSIII, "Bundle", null, 0);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLines.class);
+
     private final PageReader reader;
     private final IngestStore store;
+    private final ChangeQueue changes;
     private final ObjectMapper json = new ObjectMapper();
 
-    BulkLines(PageReader reader, IngestStore store) {
+    BulkLines(PageReader reader, IngestStore store, ChangeQueue changes) {
+        this.changes = changes;
         this.reader = reader;
         this.store = store;
     }
@@ -70,8 +75,8 @@ public class BulkLines {
             }
             withheld.addAll(outcome.withheld());
         }
-        int stored = store.upsert(TELMA, telma, Priority.BACKLOG).stored() + store.upsert(KPRO, kpro, Priority.BACKLOG).stored()
-                + store.upsert(FSIII, fsiii, Priority.BACKLOG).stored();
+        int stored = store.upsert(TELMA, telma, Priority.HELD).stored() + store.upsert(KPRO, kpro, Priority.HELD).stored()
+                + store.upsert(FSIII, fsiii, Priority.HELD).stored();
         store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
         store.withhold(FSIII, withheld);
         return new Outcome(stored, rejected.size());
@@ -106,5 +111,8 @@ public class BulkLines {
     /** Clears the gap markers a completed load has filled. */
     public void loadCompleted(Instant startedAt) {
         store.clearGaps(startedAt);
+        // what the load raised is complete now: built once, as backlog
+        int released = changes.release();
+        log.info("Initial load complete: {} documents to build", released);
     }
 }

@@ -1,7 +1,0 @@
-package dk.eojxds.repository.build;
-
-import dk.eojxds.model.DocumentMetadata;
-
-/** A built document: its bytes and the metadata (hash and size computed from those bytes). */
-record NewDocument(DocumentMetadata metadata, String partitionKey, String sourceFingerprint, byte[] content) {
-}
