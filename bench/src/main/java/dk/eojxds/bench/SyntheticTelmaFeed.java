@@ -16,10 +16,17 @@ final class SyntheticTelmaFeed {
 
     private final Instant base;
     private final int size;
+    private final int days;
 
     SyntheticTelmaFeed(Instant base, int size) {
+        this(base, size, 6);
+    }
+
+    /** @param days how many days the measurements spread over (10,000 citizens: at most 10,000 × days documents) */
+    SyntheticTelmaFeed(Instant base, int size, int days) {
         this.base = base;
         this.size = size;
+        this.days = days;
     }
 
     int size() {
@@ -43,12 +50,12 @@ final class SyntheticTelmaFeed {
         // index (a serial of 0-3 puts the birth in the 1900s: no birth date in the future)
         String cpr = String.format("%02d%02d%02d%04d", 1 + citizen % 28, 1 + (citizen / 28) % 12,
                 40 + (citizen / 336) % 40, citizen % 4_000);
-        int day = 1 + (i / 10_000) % 6;
+        int day = 1 + (i / 10_000) % days;
         return "{\"resourceType\":\"Observation\",\"id\":\"" + new UUID(0x5eed_0000_0000_0000L, i) + "\","
                 + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + lastUpdated(i) + "\"},\"status\":\"final\","
                 + "\"code\":{\"coding\":[{\"system\":\"urn:oid:1.2.208.176.2.1\",\"code\":\"" + kind.npuCode() + "\"}]},"
                 + "\"subject\":{\"identifier\":{\"system\":\"urn:oid:1.2.208.176.1.2\",\"value\":\"" + cpr + "\"}},"
-                + "\"effectiveDateTime\":\"2026-11-1" + day + "T07:" + String.format("%02d", i % 60) + ":00+01:00\","
+                + "\"effectiveDateTime\":\"2026-11-" + (10 + day) + "T07:" + String.format("%02d", i % 60) + ":00+01:00\","
                 + "\"valueQuantity\":{\"value\":" + VALUES[i % VALUES.length] + ",\"unit\":\"" + kind.unit()
                 + "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" + kind.unit() + "\"},"
                 + "\"performer\":[{\"identifier\":{\"system\":\"urn:oid:1.2.208.176.1.1\",\"value\":\"130100001600"

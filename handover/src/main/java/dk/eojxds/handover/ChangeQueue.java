@@ -82,15 +82,16 @@ public final class ChangeQueue {
     }
 
     /**
-     * Claims up to {@code max} pending changes of the families, live before backlog and oldest
-     * first (held ones only once held too long), locked until the caller's transaction ends.
+     * Claims up to {@code max} pending changes of the families, locked until the caller's
+     * transaction ends: live first, oldest first; then backlog citizen by citizen (a citizen's
+     * documents are built, and so registered, together); held ones only once held too long.
      */
     public List<Change> claim(Collection<String> families, int max) {
         return client.sql("""
                         SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
                         WHERE family = ANY (?::text[]) AND processed_at IS NULL
                           AND (priority < 2 OR changed_at < now() - make_interval(secs => ?))
-                        ORDER BY priority, changed_at
+                        ORDER BY priority, (CASE WHEN priority = 0 THEN '' ELSE citizen_cpr END), changed_at
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED
                         """)

@@ -98,6 +98,18 @@ class ChangeQueueDrainTest {
     }
 
     @Test
+    void backlogIsBuiltCitizenByCitizenAndLiveOldestFirst() {
+        producer.enqueue(new SeriesKey("TELMA", "0202601234", "2026-11-01"), Priority.BACKLOG);
+        producer.enqueue(new SeriesKey("TELMA", "0101501234", "2026-11-01"), Priority.BACKLOG);
+        producer.enqueue(new SeriesKey("TELMA", "0202601234", "2026-11-02"), Priority.BACKLOG);
+        producer.enqueue(new SeriesKey("TELMA", "0303701234", "2026-11-03"), Priority.LIVE);
+        producer.enqueue(new SeriesKey("TELMA", "0101501234", "2026-11-03"), Priority.LIVE);
+        assertThat(claimable()).extracting(c -> c.series().citizenCpr() + " " + c.series().partitionKey())
+                .containsExactly("0303701234 2026-11-03", "0101501234 2026-11-03", "0101501234 2026-11-01",
+                        "0202601234 2026-11-01", "0202601234 2026-11-02");
+    }
+
+    @Test
     void completingAnOlderRevisionLeavesTheNewerChangePending() {
         raise(1, 1, Priority.LIVE);
         TransactionTemplate transactions = new TransactionTemplate(HandoverDatabase.transactions(DB.repositoryRole));
