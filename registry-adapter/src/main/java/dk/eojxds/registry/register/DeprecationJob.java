@@ -72,7 +72,11 @@ class DeprecationJob {
                 sent.forEach(answer -> items.isolated(answer.join()));
             });
         } catch (RuntimeException e) {
-            log.error("Deprecating documents failed; they stay queued", e);
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
+            } else {
+                log.error("Deprecating documents failed; they stay queued", e);
+            }
         }
     }
 

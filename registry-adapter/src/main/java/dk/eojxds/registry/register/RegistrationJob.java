@@ -63,7 +63,11 @@ class RegistrationJob {
         try {
             drain.run(outbox::claim, (batch, items) -> register(batch, items));
         } catch (RuntimeException e) {
-            log.error("Registering documents failed; they stay queued", e);
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
+            } else {
+                log.error("Registering documents failed; they stay queued", e);
+            }
         }
     }
 

@@ -63,7 +63,11 @@ class DocumentBuildJob {
         try {
             drain();
         } catch (RuntimeException e) {
-            log.error("Building documents failed; the changes stay pending", e);
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
+            } else {
+                log.error("Building documents failed; the changes stay pending", e);
+            }
         }
     }
 
