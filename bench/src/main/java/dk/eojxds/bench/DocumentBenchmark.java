@@ -124,7 +124,7 @@ public final class DocumentBenchmark {
                           FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id) t
                     """).query().singleRow();
             System.out.printf("%nfreshness over %d s of steady load (%,d documents, default polling: ingest 5 s, "
-                            + "build 1 s, register 1 s): p50 %.1f s, p95 %.1f s, worst %.1f s%n", seconds,
+                            + "build 0.25 s, register 0.25 s): p50 %.1f s, p95 %.1f s, worst %.1f s%n", seconds,
                     ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                     ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
         }
