@@ -69,6 +69,11 @@ public final class RegistrationOutbox {
                 .list();
     }
 
+    /** Documents in the outbox (waiting, retrying or parked), for the operators' view and alerts. */
+    public long depth() {
+        return jdbc.sql("SELECT count(*) FROM repository.registration_outbox").query(Long.class).single();
+    }
+
     /** The registry has the document: recorded, and it leaves the outbox. */
     public void registered(DocumentMetadata document, String submissionSetUniqueId) {
         outcomes.record(document.uniqueId(), document.entryUuid(), submissionSetUniqueId, outcomes.doneState(), null, null);

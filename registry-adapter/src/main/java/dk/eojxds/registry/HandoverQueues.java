@@ -10,9 +10,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class HandoverQueues {
 
+    /** The registration outbox, and its depth as gauge {@code eojxds.handover.registrations.pending}. */
     @Bean
-    RegistrationOutbox registrationOutbox(JdbcTemplate jdbc) {
-        return new RegistrationOutbox(jdbc);
+    RegistrationOutbox registrationOutbox(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+        RegistrationOutbox outbox = new RegistrationOutbox(jdbc);
+        io.micrometer.core.instrument.Gauge.builder("eojxds.handover.registrations.pending", outbox, queue -> {
+            try {
+                return queue.depth();
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).register(meters);
+        return outbox;
     }
 
     @Bean

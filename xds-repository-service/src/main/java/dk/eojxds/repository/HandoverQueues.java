@@ -2,6 +2,7 @@ package dk.eojxds.repository;
 
 import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class HandoverQueues {
 
+    /** The change queue, and its depth per priority as gauge {@code eojxds.handover.changes.pending{priority}}. */
     @Bean
-    ChangeQueue changeQueue(JdbcTemplate jdbc) {
-        return new ChangeQueue(jdbc);
+    ChangeQueue changeQueue(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+        ChangeQueue changes = new ChangeQueue(jdbc);
+        for (Priority priority : Priority.values()) {
+            io.micrometer.core.instrument.Gauge.builder("eojxds.handover.changes.pending", changes,
+                            queue -> depth(() -> queue.pending(priority)))
+                    .tag("priority", priority.name().toLowerCase()).register(meters);
+        }
+        return changes;
+    }
+
+    // a scrape must not fail while ingest's schema is not there yet
+    static double depth(java.util.function.LongSupplier count) {
+        try {
+            return count.getAsLong();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @Bean
