@@ -172,11 +172,14 @@ class GatewayToRetrieveEndToEndTest {
         HttpClient http = HttpClient.newHttpClient();
         String operator = token(http, "role=eojxds-operator");
         String scraper = token(http, "role=eojxds-metrics");
-        Map<ConfigurableApplicationContext, String> metricByService = Map.of(
-                stack.ingest(), "eojxds_ingest_resources_total",
-                stack.repository(), "eojxds_repository_build_seconds",
-                stack.registryAdapter(), "eojxds_registry_register_seconds");
-        for (Map.Entry<ConfigurableApplicationContext, String> service : metricByService.entrySet()) {
+        // the pipeline's metrics, and the gauges the alert rules (ops/prometheus) read by these names
+        Map<ConfigurableApplicationContext, List<String>> metricByService = Map.of(
+                stack.ingest(), List.of("eojxds_ingest_resources_total", "eojxds_ingest_cursor_age{"),
+                stack.repository(), List.of("eojxds_repository_build_seconds",
+                        "eojxds_handover_changes_pending{priority=\"live\"}", "eojxds_repository_build_waiting_documents "),
+                stack.registryAdapter(), List.of("eojxds_registry_register_seconds",
+                        "eojxds_handover_registrations_pending ", "eojxds_registry_parked{"));
+        for (Map.Entry<ConfigurableApplicationContext, List<String>> service : metricByService.entrySet()) {
             String base = "http://localhost:" + LocalStack.managementPort(service.getKey()) + "/actuator/";
             HttpResponse<String> anonymous = get(http, base + "health", null);
             assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
@@ -187,7 +190,7 @@ class GatewayToRetrieveEndToEndTest {
             assertThat(get(http, base + "health/readiness", null).statusCode()).isEqualTo(200);
             assertThat(get(http, base + "info", null).body()).contains("description");
             assertThat(get(http, base + "prometheus", null).statusCode()).isEqualTo(401);
-            assertThat(get(http, base + "prometheus", scraper).body()).contains(service.getValue());
+            assertThat(get(http, base + "prometheus", scraper).body()).contains(service.getValue().toArray(String[]::new));
         }
     }
 
