@@ -2,13 +2,14 @@ package dk.eojxds.repository;
 
 import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The hand-over queues this service uses: it consumes ingest's changes and fills the registry outboxes. */
+/** The hand-over this service uses: ingest's changes and stored resources in, the registry outboxes out. */
 @Configuration(proxyBeanMethods = false)
 class HandoverQueues {
 
@@ -31,6 +32,11 @@ class HandoverQueues {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    @Bean
+    IngestedResources ingestedResources(JdbcTemplate jdbc) {
+        return new IngestedResources(jdbc);
     }
 
     @Bean

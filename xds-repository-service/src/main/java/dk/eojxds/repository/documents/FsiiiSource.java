@@ -2,12 +2,13 @@ package dk.eojxds.repository.documents;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import dk.eojxds.handover.IngestedResources;
+import dk.eojxds.handover.SeriesKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FsiiiSource {
 
-    private final JdbcClient jdbc;
+    private final IngestedResources ingested;
     private final FhirContext fhir;
 
-    FsiiiSource(JdbcClient jdbc, FhirContext fhir) {
-        this.jdbc = jdbc;
+    FsiiiSource(IngestedResources ingested, FhirContext fhir) {
+        this.ingested = ingested;
         this.fhir = fhir;
     }
 
@@ -30,42 +31,32 @@ class FsiiiSource {
     }
 
     FsiiiRecord load(String citizenCpr) {
-        record Row(String type, String raw, Instant updated) {
-        }
-        List<Row> rows = jdbc.sql("""
-                        SELECT resource_type, raw_json, last_updated FROM ingest.resource
-                        WHERE family = 'FSIII' AND citizen_cpr = ? AND partition_key = 'current'
-                          AND coalesce(status, '') <> 'entered-in-error'
-                        ORDER BY resource_type, resource_id
-                        """)
-                .param(citizenCpr)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        List<IngestedResources.Stored> rows = ingested.ofSeries(new SeriesKey("FSIII", citizenCpr, "current"));
         IParser parser = fhir.newJsonParser();
         Patient citizen = null;
         List<Resource> resources = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         StringBuilder canonical = new StringBuilder();
-        for (Row row : rows) {
-            Resource resource = (Resource) parser.parseResource(row.raw());
+        for (IngestedResources.Stored row : rows) {
+            Resource resource = (Resource) parser.parseResource(row.rawJson());
             if (resource instanceof Patient patient) {
                 citizen = patient;
             } else {
                 resources.add(resource);
             }
-            newest = row.updated().isAfter(newest) ? row.updated() : newest;
-            canonical.append(row.raw()).append('\n');
+            newest = row.lastUpdated().isAfter(newest) ? row.lastUpdated() : newest;
+            canonical.append(row.rawJson()).append('\n');
         }
         return new FsiiiRecord(citizen, resources, newest, MetadataFactory.sha1(canonical.toString()));
     }
 
     /** True when ingest holds an operator's purge request for the citizen (data withdrawn as outside the scope). */
     boolean purgeRequested(String citizenCpr) {
-        return jdbc.sql("SELECT count(*) FROM ingest.fsiii_purge WHERE citizen_cpr = ?").param(citizenCpr)
-                .query(Long.class).single() > 0;
+        return ingested.fsiiiPurgeRequested(citizenCpr);
     }
 
     /** The purge request is done with once the documents are withdrawn (same transaction). */
     void purgeHandled(String citizenCpr) {
-        jdbc.sql("DELETE FROM ingest.fsiii_purge WHERE citizen_cpr = ?").param(citizenCpr).update();
+        ingested.fsiiiPurgeHandled(citizenCpr);
     }
 }

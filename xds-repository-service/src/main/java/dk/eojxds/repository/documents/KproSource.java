@@ -1,20 +1,20 @@
 package dk.eojxds.repository.documents;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.eojxds.handover.IngestedResources;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads one K-PRO response from ingest-service's published {@code ingest.resource}. */
+/** Reads one K-PRO response from what ingest-service publishes (through the hand-over module). */
 @Component
 class KproSource {
 
-    private final JdbcClient jdbc;
+    private final IngestedResources ingested;
     private final FhirContext fhir;
 
-    KproSource(JdbcClient jdbc, FhirContext fhir) {
-        this.jdbc = jdbc;
+    KproSource(IngestedResources ingested, FhirContext fhir) {
+        this.ingested = ingested;
         this.fhir = fhir;
     }
 
@@ -23,13 +23,7 @@ class KproSource {
     }
 
     Optional<StoredResponse> load(String citizenCpr, String responseId) {
-        return jdbc.sql("""
-                        SELECT raw_json FROM ingest.resource
-                        WHERE family = 'KPRO' AND citizen_cpr = ? AND resource_type = 'QuestionnaireResponse'
-                          AND resource_id = ?
-                        """)
-                .param(citizenCpr).param(responseId)
-                .query(String.class).optional()
+        return ingested.rawJson("KPRO", citizenCpr, "QuestionnaireResponse", responseId)
                 .map(raw -> new StoredResponse(fhir.newJsonParser().parseResource(QuestionnaireResponse.class, raw), raw));
     }
 }

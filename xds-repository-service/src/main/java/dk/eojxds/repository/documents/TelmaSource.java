@@ -2,6 +2,8 @@ package dk.eojxds.repository.documents;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import dk.eojxds.handover.IngestedResources;
+import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.HomeMeasurement;
 import dk.eojxds.model.DkXdsCodes;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,26 +27,18 @@ import org.springframework.stereotype.Component;
 class TelmaSource {
 
 
-    private final JdbcClient jdbc;
+    private final IngestedResources ingested;
     private final FhirContext fhir;
 
-    TelmaSource(JdbcClient jdbc, FhirContext fhir) {
-        this.jdbc = jdbc;
+    TelmaSource(IngestedResources ingested, FhirContext fhir) {
+        this.ingested = ingested;
         this.fhir = fhir;
     }
 
     /** The day's valid measurements, or empty when none is left (all withdrawn). */
     Optional<MeasurementDay> load(Cpr citizen, LocalDate day) {
-        List<String> rows = jdbc.sql("""
-                        SELECT raw_json FROM ingest.resource
-                        WHERE family = 'TELMA' AND citizen_cpr = ? AND partition_key = ?
-                          AND coalesce(status, '') <> 'entered-in-error'
-                        ORDER BY resource_id
-                        """)
-                .param(citizen.value())
-                .param(day.toString())
-                .query(String.class)
-                .list();
+        List<String> rows = ingested.ofSeries(new SeriesKey("TELMA", citizen.value(), day.toString())).stream()
+                .map(IngestedResources.Stored::rawJson).toList();
         IParser parser = fhir.newJsonParser();
         List<Measurement> measurements = new ArrayList<>();
         Organisation author = null;
