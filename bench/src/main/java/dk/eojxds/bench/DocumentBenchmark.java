@@ -1,5 +1,7 @@
 package dk.eojxds.bench;
 
+import static dk.eojxds.bench.Measuring.count;
+
 import dk.eojxds.devstack.gateway.SimulatedGateway;
 import dk.eojxds.devstack.gateway.SyntheticCitizens;
 import dk.eojxds.devstack.gateway.SyntheticFsiii;
@@ -64,7 +66,7 @@ public final class DocumentBenchmark {
                 }
             }
             long expected = citizens + (citizens + 2) / 3 + (citizens + 5) / 6;
-            JdbcClient jdbc = measuring(db);
+            JdbcClient jdbc = Measuring.jdbc(db);
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
             while (count(jdbc, "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") < expected) {
                 if (System.nanoTime() > deadline) {
@@ -112,7 +114,7 @@ public final class DocumentBenchmark {
                 // measured "now": the resources are stamped when published
                 telma.morningSet(people.get(i), Instant.now().minusSeconds(1)).forEach(gateway::publish);
             }
-            JdbcClient jdbc = measuring(db);
+            JdbcClient jdbc = Measuring.jdbc(db);
             while (count(jdbc, "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") < people.size()) {
                 Thread.sleep(500);
             }
@@ -128,18 +130,5 @@ public final class DocumentBenchmark {
                     ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                     ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
         }
-    }
-
-    /**
-     * The benchmark reads across schemas (documents and registrations), which no service's runtime
-     * role may: it measures as the database login it was given.
-     */
-    private static JdbcClient measuring(DatabaseCoordinates db) {
-        return JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(),
-                db.password() == null ? "" : db.password()));
-    }
-
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 }

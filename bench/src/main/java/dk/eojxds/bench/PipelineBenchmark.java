@@ -1,5 +1,7 @@
 package dk.eojxds.bench;
 
+import static dk.eojxds.bench.Measuring.count;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.devstack.gateway.SimulatedGateway;
@@ -63,7 +65,7 @@ public final class PipelineBenchmark {
                 default -> throw new IllegalArgumentException("mode: mixed, fsiii, telma or backlog");
             };
             try (LocalStack stack = LocalStack.start(db, LocalStack.Ports.any(), quiet())) {
-                JdbcClient jdbc = measuring(db);
+                JdbcClient jdbc = Measuring.jdbc(db);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 Thread live = null;
@@ -255,14 +257,5 @@ public final class PipelineBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static JdbcClient measuring(DatabaseCoordinates db) {
-        return JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(),
-                db.password() == null ? "" : db.password()));
-    }
-
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,16 +68,12 @@ public final class ChangeQueue {
      * data); only series that ingest has raised before. Answers how many were.
      */
     public int requeue(Collection<SeriesKey> series, Priority priority) {
-        int requeued = 0;
-        for (SeriesKey key : series) {
-            requeued += client.sql("""
-                            UPDATE ingest.change SET processed_at = NULL, changed_at = now(), priority = ?
-                            WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND processed_at IS NOT NULL
-                            """)
-                    .param(priority.rank()).param(key.family()).param(key.citizenCpr()).param(key.partitionKey())
-                    .update();
-        }
-        return requeued;
+        int[] requeued = jdbc.batchUpdate("""
+                        UPDATE ingest.change SET processed_at = NULL, changed_at = now(), priority = ?
+                        WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND processed_at IS NOT NULL
+                        """, series.stream().map(key -> new Object[] {priority.rank(), key.family(), key.citizenCpr(),
+                        key.partitionKey()}).toList());
+        return java.util.Arrays.stream(requeued).sum();
     }
 
     /**
@@ -97,17 +92,6 @@ public final class ChangeQueue {
                         """)
                 .param("{" + String.join(",", families) + "}").param((double) HELD_AT_MOST.toSeconds()).param(max)
                 .query(ChangeQueue::change).list();
-    }
-
-    /** Claims one series' pending change again (after a failed attempt rolled back), if nobody holds it. */
-    public Optional<Change> claim(SeriesKey series) {
-        return client.sql("""
-                        SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
-                        WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND processed_at IS NULL
-                        FOR UPDATE SKIP LOCKED
-                        """)
-                .param(series.family()).param(series.citizenCpr()).param(series.partitionKey())
-                .query(ChangeQueue::change).optional();
     }
 
     /** Marks claimed changes done; a series changed again meanwhile (a newer revision) stays pending. */

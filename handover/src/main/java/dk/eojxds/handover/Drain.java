@@ -3,7 +3,6 @@ package dk.eojxds.handover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,12 +75,7 @@ public final class Drain implements AutoCloseable {
         this.batchSize = batchSize;
         this.workers = workers;
         this.halts = halts;
-        AtomicInteger counter = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = WorkerThreads.fixed(name, workers);
     }
 
     /**

@@ -15,15 +15,21 @@ final class RegistryOutcomes {
     static final String FAILED = "FAILED";
 
     private final JdbcClient jdbc;
-    private final String table;
     private final String doneState;
-    private final String doneAt;
+    private final String upsert;
 
     RegistryOutcomes(JdbcClient jdbc, String table, String doneState, String doneAt) {
         this.jdbc = jdbc;
-        this.table = table;
         this.doneState = doneState;
-        this.doneAt = doneAt;
+        this.upsert = """
+                INSERT INTO %1$s (document_unique_id, entry_uuid, submission_set_unique_id,
+                    state, attempts, last_error, next_attempt_at, %2$s)
+                VALUES (?, ?, ?, ?, 1, ?, ?, CASE WHEN ? = '%3$s' THEN now() END)
+                ON CONFLICT (document_unique_id) DO UPDATE
+                    SET state = EXCLUDED.state, attempts = %1$s.attempts + 1,
+                        last_error = EXCLUDED.last_error, next_attempt_at = EXCLUDED.next_attempt_at,
+                        %2$s = EXCLUDED.%2$s
+                """.formatted(table, doneAt, doneState);
     }
 
     String doneState() {
@@ -32,15 +38,7 @@ final class RegistryOutcomes {
 
     void record(String uniqueId, String entryUuid, String submissionSetUniqueId, String state, String error,
                 Instant nextAttempt) {
-        jdbc.sql("""
-                        INSERT INTO %1$s (document_unique_id, entry_uuid, submission_set_unique_id,
-                            state, attempts, last_error, next_attempt_at, %2$s)
-                        VALUES (?, ?, ?, ?, 1, ?, ?, CASE WHEN ? = '%3$s' THEN now() END)
-                        ON CONFLICT (document_unique_id) DO UPDATE
-                            SET state = EXCLUDED.state, attempts = %1$s.attempts + 1,
-                                last_error = EXCLUDED.last_error, next_attempt_at = EXCLUDED.next_attempt_at,
-                                %2$s = EXCLUDED.%2$s
-                        """.formatted(table, doneAt, doneState))
+        jdbc.sql(upsert)
                 .param(uniqueId).param(entryUuid).param(submissionSetUniqueId)
                 .param(state).param(error).param(nextAttempt == null ? null : Timestamp.from(nextAttempt)).param(state)
                 .update();

@@ -1,7 +1,10 @@
 package dk.eojxds.registry;
 
 import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.QueueDepth;
 import dk.eojxds.handover.RegistrationOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,15 +15,9 @@ class HandoverQueues {
 
     /** The registration outbox, and its depth as gauge {@code eojxds.handover.registrations.pending}. */
     @Bean
-    RegistrationOutbox registrationOutbox(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+    RegistrationOutbox registrationOutbox(JdbcTemplate jdbc, MeterRegistry meters) {
         RegistrationOutbox outbox = new RegistrationOutbox(jdbc);
-        io.micrometer.core.instrument.Gauge.builder("eojxds.handover.registrations.pending", outbox, queue -> {
-            try {
-                return queue.depth();
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).register(meters);
+        QueueDepth.register(meters, "eojxds.handover.registrations.pending", Tags.empty(), outbox::depth);
         return outbox;
     }
 

@@ -4,7 +4,10 @@ import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
+import dk.eojxds.handover.QueueDepth;
 import dk.eojxds.handover.RegistrationOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,23 +18,13 @@ class HandoverQueues {
 
     /** The change queue, and its depth per priority as gauge {@code eojxds.handover.changes.pending{priority}}. */
     @Bean
-    ChangeQueue changeQueue(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+    ChangeQueue changeQueue(JdbcTemplate jdbc, MeterRegistry meters) {
         ChangeQueue changes = new ChangeQueue(jdbc);
         for (Priority priority : Priority.values()) {
-            io.micrometer.core.instrument.Gauge.builder("eojxds.handover.changes.pending", changes,
-                            queue -> depth(() -> queue.pending(priority)))
-                    .tag("priority", priority.name().toLowerCase()).register(meters);
+            QueueDepth.register(meters, "eojxds.handover.changes.pending",
+                    Tags.of("priority", priority.name().toLowerCase()), () -> changes.pending(priority));
         }
         return changes;
-    }
-
-    // a scrape must not fail while ingest's schema is not there yet
-    static double depth(java.util.function.LongSupplier count) {
-        try {
-            return count.getAsLong();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     @Bean

@@ -2,8 +2,6 @@ package dk.eojxds.registry.register;
 
 import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.handover.Drain;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DeterministicIds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,12 +63,7 @@ class DeprecationJob {
     @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
     void sweep() {
         try {
-            drain.run(outbox::claim, (batch, items) -> {
-                // sent in parallel; the answers recorded on this thread, in the batch's transaction
-                List<CompletableFuture<Runnable>> sent = batch.stream()
-                        .map(item -> requests.send(() -> deprecate(item))).toList();
-                sent.forEach(answer -> items.isolated(answer.join()));
-            });
+            drain.run(outbox::claim, (batch, items) -> requests.sendAll(batch, this::deprecate, items));
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());

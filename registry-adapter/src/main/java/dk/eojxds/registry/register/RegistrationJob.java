@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
@@ -77,14 +76,7 @@ class RegistrationJob {
             DocumentMetadata document = pending.metadata();
             sets.computeIfAbsent(document.patient().value(), k -> new ArrayList<>()).add(pending);
         }
-        List<CompletableFuture<Runnable>> sent = new ArrayList<>();
-        for (List<PendingRegistration> set : sets.values()) {
-            sent.add(requests.send(() -> outcomes(set)));
-        }
-        // the answers are recorded on this thread, in the batch's transaction
-        for (CompletableFuture<Runnable> answer : sent) {
-            items.isolated(answer.join());
-        }
+        requests.sendAll(List.copyOf(sets.values()), this::outcomes, items);
     }
 
     // Runs on a request thread: sends, and answers what to record (no database work off the batch's thread).

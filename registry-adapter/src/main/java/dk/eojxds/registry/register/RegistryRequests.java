@@ -1,10 +1,11 @@
 package dk.eojxds.registry.register;
 
+import dk.eojxds.handover.Drain;
+import dk.eojxds.handover.WorkerThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +19,18 @@ class RegistryRequests implements DisposableBean {
     private final ExecutorService threads;
 
     RegistryRequests(RegistryProperties properties) {
-        AtomicInteger counter = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(properties.parallelRequests(), task -> {
-            Thread thread = new Thread(task, "registry-request-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = WorkerThreads.fixed("registry-request", properties.parallelRequests());
     }
 
-    <T> CompletableFuture<T> send(Supplier<T> request) {
-        return CompletableFuture.supplyAsync(request, threads);
+    /**
+     * Sends one request per item in parallel; each answers what to record, and the records are
+     * made on the calling thread, each isolated in the batch's transaction (no database work
+     * leaves the batch's thread).
+     */
+    <T> void sendAll(List<T> items, Function<T, Runnable> send, Drain.Items batch) {
+        List<CompletableFuture<Runnable>> sent = items.stream()
+                .map(item -> CompletableFuture.supplyAsync(() -> send.apply(item), threads)).toList();
+        sent.forEach(answer -> batch.isolated(answer.join()));
     }
 
     @Override

@@ -30,12 +30,7 @@ final class CachingCitizenDirectory implements CitizenDirectory {
 
     CachingCitizenDirectory(CitizenDirectory lookup, Duration ttl, int maxSize, Duration retryAfter, Clock clock,
                             MeterRegistry meters, int parallelLookups) {
-        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
-        this.parallel = java.util.concurrent.Executors.newFixedThreadPool(parallelLookups, task -> {
-            Thread thread = new Thread(task, "cpr-lookup-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.parallel = dk.eojxds.handover.WorkerThreads.fixed("cpr-lookup", parallelLookups);
         this.lookup = lookup;
         this.retryAfter = retryAfter;
         this.clock = clock;
