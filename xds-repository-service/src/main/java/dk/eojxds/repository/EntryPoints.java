@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Who may call xds-repository-service: operators (statistics, reference data, build failures);
+ * Who may call xds-repository-service: operators (statistics, the status page, reference data, build failures);
  * ITI-43 has a gate of its own (DGWS, {@code security/DgwsGate}) and is left out of Spring Security.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +17,6 @@ class EntryPoints {
 
     @Bean
     EdgeAccess edgeAccess() {
-        return new EdgeAccess(List.of("/admin/**", "/statistics/**"), List.of(), List.of("/services/repository/iti43"));
+        return new EdgeAccess(List.of("/admin/**", "/statistics/**", "/status", "/status/**"), List.of(), List.of("/services/repository/iti43"));
     }
 }

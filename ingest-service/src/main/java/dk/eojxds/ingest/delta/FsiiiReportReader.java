@@ -100,7 +100,9 @@ class FsiiiReportReader implements FamilyReader {
             return EntryOutcome.reject("Bundle", id, reasons, json);
         }
         Bundle report = parsed.resource();
-        Cpr citizen = Cpr.of(FsiiiReportRules.citizen(report).orElseThrow().getIdentifierFirstRep().getValue());
+        Patient patient = FsiiiReportRules.citizen(report).orElseThrow();
+        Cpr citizen = Cpr.of(patient.getIdentifierFirstRep().getValue());
+        String municipality = patient.getManagingOrganization().getIdentifier().getValue();
         Instant reportUpdated = report.getMeta().hasLastUpdated() ? report.getMeta().getLastUpdated().toInstant()
                 : receivedAt;
         if (reportUpdated == null) {
@@ -123,7 +125,7 @@ class FsiiiReportReader implements FamilyReader {
             }
             resources.add(new IngestedResource(resource.fhirType(), resource.getIdElement().getIdPart(),
                     DataFamily.FSIII, citizen, CURRENT, null, reportUpdated, status(resource),
-                    asSent != null ? asSent.get(i) : encoder.encodeResourceToString(resource)));
+                    asSent != null ? asSent.get(i) : encoder.encodeResourceToString(resource), municipality));
         }
         return EntryOutcome.accept(resources);
     }

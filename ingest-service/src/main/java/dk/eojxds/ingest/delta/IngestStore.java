@@ -32,23 +32,25 @@ class IngestStore {
     private static final String UPSERT_PAGE = """
             WITH incoming AS (
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::bigint[], ?::timestamptz[], ?::text[], ?::text[])
+                                     ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
                     AS t(resource_type, resource_id, family, feed, citizen_cpr, partition_key,
-                         version_id, last_updated, status, raw_json)
+                         version_id, last_updated, status, raw_json, municipality_sor)
             ), previous AS (
                 SELECT r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key
                 FROM ingest.resource r JOIN incoming i USING (resource_type, resource_id)
             ), stored AS (
                 INSERT INTO ingest.resource AS r (resource_type, resource_id, family, feed, citizen_cpr,
-                                                  partition_key, version_id, last_updated, status, raw_json)
+                                                  partition_key, version_id, last_updated, status, raw_json,
+                                                  municipality_sor)
                 SELECT resource_type, resource_id, family, feed, citizen_cpr, partition_key,
-                       version_id, last_updated, status, raw_json
+                       version_id, last_updated, status, raw_json, municipality_sor
                 FROM incoming
                 ON CONFLICT (resource_type, resource_id) DO UPDATE
                     SET family = EXCLUDED.family, feed = EXCLUDED.feed, citizen_cpr = EXCLUDED.citizen_cpr,
                         partition_key = EXCLUDED.partition_key, version_id = EXCLUDED.version_id,
                         last_updated = EXCLUDED.last_updated, status = EXCLUDED.status,
-                        raw_json = EXCLUDED.raw_json, received_at = now()
+                        raw_json = EXCLUDED.raw_json, municipality_sor = EXCLUDED.municipality_sor,
+                        received_at = now()
                     WHERE (coalesce(r.version_id, -1), r.last_updated)
                         < (coalesce(EXCLUDED.version_id, -1), EXCLUDED.last_updated)
                 RETURNING r.resource_type, r.resource_id, r.family, r.citizen_cpr, r.partition_key, r.last_updated
@@ -115,7 +117,7 @@ class IngestStore {
     private static void bindColumns(Connection connection, PreparedStatement statement, Feed feed,
                                     List<IngestedResource> rows) throws SQLException {
         int n = rows.size();
-        String[][] text = new String[9][n];
+        String[][] text = new String[10][n];
         Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
             IngestedResource r = rows.get(i);
@@ -128,6 +130,7 @@ class IngestStore {
             text[6][i] = r.lastUpdated().toString();
             text[7][i] = r.status();
             text[8][i] = r.rawJson();
+            text[9][i] = r.municipalitySor();
             versions[i] = r.versionId();
         }
         statement.setArray(1, array(connection, text[0]));
@@ -140,6 +143,7 @@ class IngestStore {
         statement.setArray(8, array(connection, text[6]));
         statement.setArray(9, array(connection, text[7]));
         statement.setArray(10, array(connection, text[8]));
+        statement.setArray(11, array(connection, text[9]));
     }
 
     private static Array array(Connection connection, String[] values) throws SQLException {

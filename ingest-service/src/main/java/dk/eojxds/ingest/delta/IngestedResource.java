@@ -4,7 +4,10 @@ import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
 import java.time.Instant;
 
-/** A validated upstream resource, ready to be stored with the columns it is queried by. */
+/**
+ * A validated upstream resource, ready to be stored with the columns it is queried by; the
+ * municipality (its SOR code, as the resource names it) is for the operators' status page.
+ */
 record IngestedResource(
         String resourceType,
         String resourceId,
@@ -14,7 +17,8 @@ record IngestedResource(
         Long versionId,
         Instant lastUpdated,
         String status,
-        String rawJson) {
+        String rawJson,
+        String municipalitySor) {
 
     /** True when this is a newer version than the other of the same resource. */
     boolean isNewerThan(IngestedResource other) {

@@ -1,6 +1,7 @@
 package dk.eojxds.ingest.delta;
 
 import dk.eojxds.model.DataFamily;
+import dk.eojxds.model.SorCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -40,6 +41,7 @@ class KproReader implements FamilyReader {
         String id = response.getIdElement().getIdPart();
         return EntryOutcome.accept(new IngestedResource("QuestionnaireResponse", id, DataFamily.KPRO,
                 KproResponseRules.citizen(response).orElseThrow(), id, Versions.of(response.getMeta().getVersionId()),
-                response.getMeta().getLastUpdated().toInstant(), response.getStatus().toCode(), entry.json()));
+                response.getMeta().getLastUpdated().toInstant(), response.getStatus().toCode(), entry.json(),
+                KproResponseRules.organisationSor(response).map(SorCode::value).orElse(null)));
     }
 }

@@ -2,6 +2,7 @@ package dk.eojxds.ingest.delta;
 
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
+import dk.eojxds.model.SorCode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ class TelmaReader implements FamilyReader {
                 .atZone(DANISH_TIME).toLocalDate().toString();
         return EntryOutcome.accept(new IngestedResource("Observation", observation.getIdElement().getIdPart(),
                 DataFamily.TELMA, citizen, day, Versions.of(observation.getMeta().getVersionId()),
-                observation.getMeta().getLastUpdated().toInstant(), observation.getStatus().toCode(), entry.json()));
+                observation.getMeta().getLastUpdated().toInstant(), observation.getStatus().toCode(), entry.json(),
+                TelmaObservationRules.organisationSor(observation).map(SorCode::value).orElse(null)));
     }
 }

@@ -30,7 +30,7 @@ class IngestStoreTest {
 
     static IngestedResource resource(String id, long version, Instant updated, String day) {
         return new IngestedResource("Observation", id, DataFamily.TELMA, Cpr.of("0101501234"), day, version,
-                updated, "final", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"v\":" + version + "}");
+                updated, "final", "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"v\":" + version + "}", "123456789012345");
     }
 
     @Test

@@ -31,6 +31,14 @@ public class AuditTrail {
                                   String municipalitySor) {
     }
 
+    /** The audit writer of this instance: failed commits since start, the last one, and whether it is failing now. */
+    public record WriterHealth(long failures, java.time.Instant lastFailure, boolean failing) {
+    }
+
+    public WriterHealth writerHealth() {
+        return writer.health();
+    }
+
     public void retrieved(Retrieval retrieval, List<AuditedDocument> documents) {
         writer.write(documents.stream().map(d -> row(retrieval, d.outcome(), null, d)).toList());
         documents.forEach(d -> meters.counter("eojxds.repository.audit", "outcome", d.outcome()).increment());

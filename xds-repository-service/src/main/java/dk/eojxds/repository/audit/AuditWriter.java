@@ -40,8 +40,14 @@ class AuditWriter implements SmartLifecycle {
     private volatile Thread writer;
     private volatile boolean running;
 
+    private final io.micrometer.core.instrument.Counter failures;
+    private volatile java.time.Instant lastFailure;
+    private volatile java.time.Instant lastCommit;
+
     AuditWriter(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.failures = io.micrometer.core.instrument.Counter.builder("eojxds.repository.audit.failures")
+                .description("audit commits that failed (their retrieves failed with them)").register(meters);
         this.batchSizes = DistributionSummary.builder("eojxds.repository.audit.commit.rows")
                 .description("audit rows per commit (group commit)").register(meters);
     }
@@ -56,6 +62,19 @@ class AuditWriter implements SmartLifecycle {
     private record Pending(List<Row> rows, CompletableFuture<Void> committed) {
     }
 
+    private void failed() {
+        failures.increment();
+        lastFailure = java.time.Instant.now();
+    }
+
+    /** Failed commits since this instance started, and whether the latest commit attempt failed. */
+    AuditTrail.WriterHealth health() {
+        java.time.Instant failed = lastFailure;
+        java.time.Instant committed = lastCommit;
+        return new AuditTrail.WriterHealth((long) failures.count(), failed,
+                failed != null && (committed == null || failed.isAfter(committed)));
+    }
+
     /** Returns once the rows are committed; throws if they could not be. */
     void write(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -63,6 +82,7 @@ class AuditWriter implements SmartLifecycle {
         }
         Pending pending = new Pending(rows, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
+            failed();
             throw new IllegalStateException("the audit trail does not accept rows now");
         }
         try {
@@ -70,6 +90,7 @@ class AuditWriter implements SmartLifecycle {
         } catch (ExecutionException e) {
             throw new IllegalStateException("audit rows could not be written", e.getCause());
         } catch (TimeoutException e) {
+            failed();
             throw new IllegalStateException("audit rows were not committed within " + WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,6 +109,7 @@ class AuditWriter implements SmartLifecycle {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 insert(batch);
+                lastCommit = java.time.Instant.now();
                 batch.forEach(p -> p.committed().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -96,6 +118,7 @@ class AuditWriter implements SmartLifecycle {
                 // an Error too (OutOfMemoryError, a linkage error): the callers fail, the writer lives on,
                 // or every later retrieve would wait for a thread that is gone
                 log.error("Could not write {} audit rows", batch.stream().mapToInt(p -> p.rows().size()).sum(), e);
+                failed();
                 batch.forEach(p -> p.committed().completeExceptionally(e));
             }
             batch.clear();

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,32 +44,43 @@ class StatisticsController {
         this.statistics = statistics;
     }
 
+    // from and to name months (YYYY-MM), or any day of them (YYYY-MM-DD): the figures are monthly
     @GetMapping("/statistics/citizens-per-month")
-    ResponseEntity<?> citizens(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    ResponseEntity<?> citizens(@RequestParam String from, @RequestParam String to,
                                @RequestParam(defaultValue = "json") String format) {
-        return answer(statistics.citizensPerMonth(from, to), format);
+        return answer(statistics.citizensPerMonth(month(from), month(to)), format);
+    }
+
+    @GetMapping("/statistics/citizens-reading-own-data")
+    ResponseEntity<?> citizensReadingOwnData(@RequestParam String from, @RequestParam String to,
+                                             @RequestParam(defaultValue = "json") String format) {
+        return answer(statistics.citizensReadingOwnData(month(from), month(to)), format);
     }
 
     @GetMapping("/statistics/emergency-departments")
-    ResponseEntity<?> emergencyDepartments(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    ResponseEntity<?> emergencyDepartments(@RequestParam String from, @RequestParam String to,
                                            @RequestParam(defaultValue = "json") String format) {
-        return answer(statistics.unitsWithLookups("EMERGENCY_DEPARTMENT", from, to), format);
+        return answer(statistics.unitsWithLookups("EMERGENCY_DEPARTMENT", month(from), month(to)), format);
     }
 
     @GetMapping("/statistics/general-practices")
-    ResponseEntity<?> generalPractices(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    ResponseEntity<?> generalPractices(@RequestParam String from, @RequestParam String to,
                                        @RequestParam(defaultValue = "json") String format) {
-        return answer(statistics.unitsWithLookups("GENERAL_PRACTICE", from, to), format);
+        return answer(statistics.unitsWithLookups("GENERAL_PRACTICE", month(from), month(to)), format);
     }
 
     @GetMapping("/statistics/lookups-per-municipality")
-    ResponseEntity<?> perMunicipality(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    ResponseEntity<?> perMunicipality(@RequestParam String from, @RequestParam String to,
                                       @RequestParam(defaultValue = "json") String format) {
-        return answer(statistics.lookupsPerMunicipality(from, to), format);
+        return answer(statistics.lookupsPerMunicipality(month(from), month(to)), format);
+    }
+
+    static YearMonth month(String text) {
+        try {
+            return text.length() == 7 ? YearMonth.parse(text) : YearMonth.from(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + text + "' is not a month (YYYY-MM) or a day (YYYY-MM-DD)");
+        }
     }
 
     static final long MAX_REFERENCE_BYTES = 32L << 20;
@@ -96,7 +108,7 @@ class StatisticsController {
         return Map.of("loaded", statistics.loadUnits(rows));
     }
 
-    private static ResponseEntity<?> answer(List<Map<String, Object>> rows, String format) {
+    static ResponseEntity<?> answer(List<Map<String, Object>> rows, String format) {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }

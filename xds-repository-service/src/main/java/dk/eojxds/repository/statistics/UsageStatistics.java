@@ -1,18 +1,25 @@
 package dk.eojxds.repository.statistics;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The programme's measures, computed from the retrieve audit: citizens whose data was read,
- * emergency departments and GP practices that looked something up (by the SOR reference data
- * operators load), and look-ups per month per municipality of the data.
+ * The programme's measures, by month (Europe/Copenhagen), computed from the retrieve audit:
+ * citizens whose data was read, citizens who read their own, emergency departments and GP
+ * practices that looked something up (by the SOR reference data operators load), and look-ups per
+ * month per municipality of the data. Each figure is the monthly rollup ({@link UsageRollup}) plus
+ * the audit rows newer than it, read in one statement (one snapshot), so it is exactly what the
+ * audit holds.
  */
 @Component
-class UsageStatistics {
+public class UsageStatistics {
+
+    private static final String ROLLED = "(SELECT rolled_until FROM repository.usage_rollup)";
+    private static final String MONTH = UsageRollup.MONTH;
 
     private final JdbcClient jdbc;
 
@@ -20,37 +27,88 @@ class UsageStatistics {
         this.jdbc = jdbc;
     }
 
-    List<Map<String, Object>> citizensPerMonth(LocalDate from, LocalDate to) {
+    /** Citizens whose data anyone retrieved, per month and family. */
+    public List<Map<String, Object>> citizensPerMonth(YearMonth from, YearMonth to) {
+        return citizens("ANYONE", "family", from, to);
+    }
+
+    /** Citizens (or relatives acting for them) who read their own data, per month, across families. */
+    public List<Map<String, Object>> citizensReadingOwnData(YearMonth from, YearMonth to) {
+        return citizens("CITIZEN", "'*'", from, to);
+    }
+
+    private List<Map<String, Object>> citizens(String viewer, String familyOfRow, YearMonth from, YearMonth to) {
+        String onlyViewer = "CITIZEN".equals(viewer) ? "AND t.user_type = '" + UsageRollup.CITIZEN_VIEWER + "'" : "";
+        String selectFamily = "CITIZEN".equals(viewer) ? "" : ", family";
         return jdbc.sql("""
-                        SELECT to_char(date_trunc('month', at AT TIME ZONE 'Europe/Copenhagen'), 'YYYY-MM') AS month,
-                               family, count(DISTINCT citizen_cpr) AS citizens
-                        FROM repository.retrieve_audit
-                        WHERE outcome = 'RETRIEVED' AND at >= ?::date AND at < ?::date + 1
-                        GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param(from.toString()).param(to.toString()).query().listOfRows();
+                        WITH tail AS (
+                            SELECT DISTINCT %1$s AS month, %2$s AS family, citizen_cpr
+                            FROM repository.retrieve_audit t
+                            WHERE outcome = 'RETRIEVED' AND at >= %3$s AND family IS NOT NULL AND citizen_cpr IS NOT NULL %4$s
+                        ), counted AS (
+                            SELECT month, family, citizens FROM repository.usage_citizen_count WHERE viewer = ?
+                            UNION ALL
+                            SELECT t.month, t.family, count(*) FROM tail t
+                            WHERE NOT EXISTS (SELECT 1 FROM repository.usage_citizen_month c
+                                              WHERE c.month = t.month AND c.viewer = ? AND c.family = t.family
+                                                AND c.citizen_cpr = t.citizen_cpr)
+                            GROUP BY 1, 2
+                        )
+                        SELECT to_char(month, 'YYYY-MM') AS month%5$s, sum(citizens)::bigint AS citizens
+                        FROM counted WHERE month BETWEEN ? AND ?
+                        GROUP BY 1%5$s ORDER BY 1%5$s""".formatted(MONTH, familyOfRow, ROLLED, onlyViewer, selectFamily))
+                .param(viewer).param(viewer).param(first(from)).param(first(to)).query().listOfRows();
     }
 
     /** Units of the given kind with at least one look-up, with their first and number of look-ups. */
-    List<Map<String, Object>> unitsWithLookups(String kind, LocalDate from, LocalDate to) {
+    public List<Map<String, Object>> unitsWithLookups(String kind, YearMonth from, YearMonth to) {
         return jdbc.sql("""
-                        SELECT u.sor_code, u.name, count(DISTINCT a.request_id) AS lookups, min(a.at) AS first_lookup
-                        FROM repository.retrieve_audit a JOIN repository.sor_unit u ON u.sor_code = a.user_organisation_sor
-                        WHERE a.outcome = 'RETRIEVED' AND u.kind = ? AND a.at >= ?::date AND a.at < ?::date + 1
-                        GROUP BY 1, 2 ORDER BY 2""")
-                .param(kind).param(from.toString()).param(to.toString()).query().listOfRows();
+                        WITH tail AS (
+                            SELECT %1$s AS month, user_organisation_sor AS organisation_sor,
+                                   count(DISTINCT request_id) AS lookups, min(at) AS first_lookup
+                            FROM repository.retrieve_audit
+                            WHERE outcome = 'RETRIEVED' AND at >= %2$s AND user_organisation_sor IS NOT NULL
+                            GROUP BY 1, 2
+                        ), lookups AS (
+                            SELECT month, organisation_sor, lookups, first_lookup FROM repository.usage_unit_month
+                            UNION ALL
+                            SELECT * FROM tail
+                        )
+                        SELECT u.sor_code, u.name, sum(l.lookups)::bigint AS lookups, min(l.first_lookup) AS first_lookup
+                        FROM lookups l JOIN repository.sor_unit u ON u.sor_code = l.organisation_sor
+                        WHERE u.kind = ? AND l.month BETWEEN ? AND ?
+                        GROUP BY 1, 2 ORDER BY 2""".formatted(MONTH, ROLLED))
+                .param(kind).param(first(from)).param(first(to)).query().listOfRows();
     }
 
-    List<Map<String, Object>> lookupsPerMunicipality(LocalDate from, LocalDate to) {
+    /** Look-ups (requests that retrieved something) per month and municipality of the data, largest first. */
+    public List<Map<String, Object>> lookupsPerMunicipality(YearMonth from, YearMonth to) {
         return jdbc.sql("""
-                        SELECT to_char(date_trunc('month', a.at AT TIME ZONE 'Europe/Copenhagen'), 'YYYY-MM') AS month,
-                               a.data_municipality_sor AS municipality_sor,
-                               coalesce(u.name, a.data_municipality_sor) AS municipality,
-                               count(DISTINCT a.request_id) AS lookups
-                        FROM repository.retrieve_audit a
-                        LEFT JOIN repository.sor_unit u ON u.sor_code = a.data_municipality_sor
-                        WHERE a.outcome = 'RETRIEVED' AND a.at >= ?::date AND a.at < ?::date + 1
-                        GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC""")
-                .param(from.toString()).param(to.toString()).query().listOfRows();
+                        WITH tail AS (
+                            SELECT %1$s AS month, coalesce(data_municipality_sor, '') AS municipality_sor,
+                                   count(DISTINCT request_id) AS lookups
+                            FROM repository.retrieve_audit
+                            WHERE outcome = 'RETRIEVED' AND at >= %2$s
+                            GROUP BY 1, 2
+                        ), lookups AS (
+                            SELECT month, municipality_sor, lookups FROM repository.usage_municipality_month
+                            UNION ALL
+                            SELECT * FROM tail
+                        )
+                        SELECT to_char(l.month, 'YYYY-MM') AS month, nullif(l.municipality_sor, '') AS municipality_sor,
+                               coalesce(m.name, u.name, nullif(l.municipality_sor, '')) AS municipality,
+                               sum(l.lookups)::bigint AS lookups
+                        FROM lookups l
+                        LEFT JOIN repository.municipality m ON m.sor_code = l.municipality_sor
+                        LEFT JOIN repository.sor_unit u ON u.sor_code = l.municipality_sor
+                        WHERE l.month BETWEEN ? AND ?
+                        GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 3""".formatted(MONTH, ROLLED))
+                .param(first(from)).param(first(to)).query().listOfRows();
+    }
+
+    /** How many units of a kind the reference data holds (the denominator of "every emergency department"). */
+    public long unitsOfKind(String kind) {
+        return jdbc.sql("SELECT count(*) FROM repository.sor_unit WHERE kind = ?").param(kind).query(Long.class).single();
     }
 
     int loadUnits(List<String[]> rows) {
@@ -63,5 +121,9 @@ class UsageStatistics {
                     .param(row[0].trim()).param(row[1].trim()).param(row[2].trim()).update();
         }
         return loaded;
+    }
+
+    private static LocalDate first(YearMonth month) {
+        return month.atDay(1);
     }
 }

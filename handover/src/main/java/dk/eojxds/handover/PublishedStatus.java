@@ -1,0 +1,170 @@
+package dk.eojxds.handover;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the operators' status page (served by xds-repository-service, as its runtime role) reads
+ * from the other services' schemas: only their read-only status views ({@code ingest.resource_activity},
+ * {@code ingest.feed_status}, {@code ingest.quarantine_rules}, {@code registry.registration_status},
+ * {@code registry.deprecation_status}) and the change queue. No citizen and no payload is read.
+ *
+ * <p>Every statement is shaped for national scale (10^7 resources): per municipality and family an
+ * index range scan, never a scan of the whole table.
+ */
+public final class PublishedStatus {
+
+    private final JdbcClient jdbc;
+
+    public PublishedStatus(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /** What arrived from one municipality in one family. */
+    public record Arrival(String municipalitySor, String family, Instant lastReceived, long lastDay, long lastWeek) {
+    }
+
+    /** A feed's cursor: data after {@code position} is read on the next poll. */
+    public record FeedCursor(String feed, Instant position, Instant updatedAt, Instant gapSince, String gapDetail) {
+    }
+
+    /** Quarantined items of one rule in one feed. */
+    public record QuarantineRule(String family, String feed, String rule, long open, long lastDay, Instant lastSeen) {
+    }
+
+    /** How many registrations or deprecations are in one state. */
+    public record RegistryState(String kind, String state, long count) {
+    }
+
+    /** One of the registry's latest refusals or failures (the text as the registry gave it). */
+    public record RegistryError(String kind, String state, int attempts, Instant at, String error) {
+    }
+
+    /** Pending changes at one priority, and how long the oldest has waited. */
+    public record ChangesPending(Priority priority, long count, Instant oldest) {
+    }
+
+    /**
+     * Per municipality (by SOR) and family: last resource received, and how many in the last day
+     * and week. The municipalities are the given ones and every other one the data names (found
+     * with a loose index scan: one probe per municipality).
+     */
+    public List<Arrival> arrivals(Collection<String> knownMunicipalities) {
+        return jdbc.sql("""
+                        WITH RECURSIVE seen AS (
+                            SELECT min(municipality_sor) AS sor FROM ingest.resource_activity
+                            UNION ALL
+                            SELECT (SELECT min(municipality_sor) FROM ingest.resource_activity r WHERE r.municipality_sor > seen.sor)
+                            FROM seen WHERE seen.sor IS NOT NULL
+                        ), municipality AS (
+                            SELECT sor FROM seen WHERE sor IS NOT NULL
+                            UNION
+                            SELECT unnest(?::text[])
+                        )
+                        SELECT m.sor, f.family,
+                               (SELECT max(received_at) FROM ingest.resource_activity r
+                                WHERE r.municipality_sor = m.sor AND r.family = f.family) AS last_received,
+                               w.last_day, w.last_week
+                        FROM municipality m
+                        CROSS JOIN (VALUES ('TELMA'), ('KPRO'), ('FSIII')) AS f (family)
+                        CROSS JOIN LATERAL (
+                            SELECT count(*) FILTER (WHERE received_at >= now() - interval '1 day') AS last_day,
+                                   count(*) AS last_week
+                            FROM ingest.resource_activity r
+                            WHERE r.municipality_sor = m.sor AND r.family = f.family
+                              AND r.received_at >= now() - interval '7 days') w
+                        ORDER BY 1, 2""")
+                .param(knownMunicipalities.toArray(String[]::new))
+                .query((rs, row) -> new Arrival(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
+    public List<FeedCursor> feeds() {
+        return jdbc.sql("SELECT feed, position, updated_at, gap_since, gap_detail FROM ingest.feed_status ORDER BY feed")
+                .query((rs, row) -> new FeedCursor(rs.getString(1), instant(rs, 2), instant(rs, 3), instant(rs, 4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** Open quarantine items (and those seen in the last day) by family, feed and rule. */
+    public List<QuarantineRule> quarantineByRule() {
+        return jdbc.sql("""
+                        SELECT coalesce(family, ''), feed, rule,
+                               count(DISTINCT id) FILTER (WHERE state = 'OPEN') AS open,
+                               count(DISTINCT id) FILTER (WHERE last_seen_at >= now() - interval '1 day') AS last_day,
+                               max(last_seen_at)
+                        FROM ingest.quarantine_rules
+                        WHERE state = 'OPEN' OR last_seen_at >= now() - interval '1 day'
+                        GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3""")
+                .query((rs, row) -> new QuarantineRule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), instant(rs, 6)))
+                .list();
+    }
+
+    public List<RegistryState> registryStates() {
+        return jdbc.sql("""
+                        SELECT 'registration', state, count(*) FROM registry.registration_status
+                        WHERE state <> 'REGISTERED' GROUP BY 2
+                        UNION ALL
+                        SELECT 'deprecation', state, count(*) FROM registry.deprecation_status
+                        WHERE state <> 'DEPRECATED' GROUP BY 2
+                        ORDER BY 1, 2""")
+                .query((rs, row) -> new RegistryState(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** The latest failures the registry answered, newest first. */
+    public List<RegistryError> latestRegistryErrors(int max) {
+        return jdbc.sql("""
+                        (SELECT 'registration' AS kind, state, attempts, first_attempt_at, last_error
+                         FROM registry.registration_status WHERE state IN ('PENDING', 'FAILED') AND last_error IS NOT NULL
+                         ORDER BY first_attempt_at DESC LIMIT ?)
+                        UNION ALL
+                        (SELECT 'deprecation', state, attempts, first_attempt_at, last_error
+                         FROM registry.deprecation_status WHERE state IN ('PENDING', 'FAILED') AND last_error IS NOT NULL
+                         ORDER BY first_attempt_at DESC LIMIT ?)
+                        ORDER BY 4 DESC LIMIT ?""")
+                .param(max).param(max).param(max)
+                .query((rs, row) -> new RegistryError(rs.getString(1), rs.getString(2), rs.getInt(3), instant(rs, 4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * Parked registrations (the registry refused them for good) per municipality and family, read
+     * against the caller's own documents.
+     */
+    public List<Parked> parkedRegistrations() {
+        return jdbc.sql("""
+                        SELECT d.author_sor, d.family, count(*)
+                        FROM registry.registration_status r
+                        JOIN repository.document d ON d.unique_id = r.document_unique_id
+                        WHERE r.state = 'FAILED' GROUP BY 1, 2""")
+                .query((rs, row) -> new Parked(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Parked registrations of one municipality and family. */
+    public record Parked(String municipalitySor, String family, long count) {
+    }
+
+    public List<ChangesPending> changesPending() {
+        return jdbc.sql("""
+                        SELECT priority, count(*), min(changed_at) FROM ingest.change
+                        WHERE processed_at IS NULL GROUP BY 1 ORDER BY 1""")
+                .query((rs, row) -> new ChangesPending(Priority.values()[rs.getInt(1)], rs.getLong(2), instant(rs, 3)))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

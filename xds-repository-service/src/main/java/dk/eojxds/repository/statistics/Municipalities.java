@@ -1,0 +1,43 @@
+package dk.eojxds.repository.statistics;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The country's municipalities as reference data (repository V12): municipality code, name,
+ * region and the SOR code their data names them by (missing until an operator has looked it up).
+ */
+@Component
+public class Municipalities {
+
+    private final JdbcClient jdbc;
+
+    Municipalities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Municipality(int code, String name, String region, String sorCode) {
+    }
+
+    public List<Municipality> all() {
+        return jdbc.sql("SELECT code, name, region, sor_code FROM repository.municipality ORDER BY name")
+                .query((rs, row) -> new Municipality(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    int load(List<Municipality> municipalities) {
+        int loaded = 0;
+        for (Municipality m : municipalities) {
+            // a SOR code moves to the municipality that names it now
+            jdbc.sql("UPDATE repository.municipality SET sor_code = NULL WHERE sor_code = ? AND code <> ?")
+                    .param(m.sorCode()).param(m.code()).update();
+            loaded += jdbc.sql("""
+                            INSERT INTO repository.municipality (code, name, region, sor_code) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region = EXCLUDED.region,
+                                sor_code = EXCLUDED.sor_code, loaded_at = now()""")
+                    .param(m.code()).param(m.name()).param(m.region()).param(m.sorCode()).update();
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,75 @@
+package dk.eojxds.repository.status;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The operators' status page (operator role, like every admin API): municipalities, the pipeline
+ * and the programme, each a page of its own so that each answers quickly. Server-rendered with no
+ * script at all; the charts are SVG drawn on the server.
+ */
+@Controller
+class StatusPageController {
+
+    // no script, no frames, nothing from elsewhere: only the page, its style sheet and inline SVG
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final MunicipalityOverview municipalities;
+    private final PipelineOverview pipeline;
+    private final ProgrammeOverview programme;
+
+    StatusPageController(MunicipalityOverview municipalities, PipelineOverview pipeline, ProgrammeOverview programme) {
+        this.municipalities = municipalities;
+        this.pipeline = pipeline;
+        this.programme = programme;
+    }
+
+    @GetMapping("/status")
+    String municipalities(@RequestParam(name = "familie", required = false) String family,
+                          @RequestParam(name = "problemer", defaultValue = "false") boolean onlyProblems,
+                          Model model, HttpServletResponse response) {
+        String only = family != null && MunicipalityOverview.FAMILIES.contains(family) ? family : null;
+        model.addAttribute("overview", municipalities.overview(only, onlyProblems));
+        model.addAttribute("family", only);
+        model.addAttribute("onlyProblems", onlyProblems);
+        model.addAttribute("families", MunicipalityOverview.FAMILIES);
+        model.addAttribute("familyLabels", MunicipalityOverview.FAMILIES.stream()
+                .collect(java.util.stream.Collectors.toMap(f -> f, Display::family)));
+        return page("municipalities", model, response);
+    }
+
+    @GetMapping("/status/pipeline")
+    String pipeline(Model model, HttpServletResponse response) {
+        model.addAttribute("pipeline", pipeline.pipeline());
+        return page("pipeline", model, response);
+    }
+
+    /** The figures of the months up to {@code til} (YYYY-MM; this month when absent). */
+    @GetMapping("/status/programme")
+    String programme(@RequestParam(name = "til", required = false) String to, Model model,
+                     HttpServletResponse response) {
+        YearMonth last;
+        try {
+            last = to == null || to.isBlank() ? YearMonth.now(Display.DANISH_TIME) : YearMonth.parse(to);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "til must be a month, YYYY-MM");
+        }
+        model.addAttribute("programme", programme.programme(last));
+        return page("programme", model, response);
+    }
+
+    private static String page(String name, Model model, HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("section", name);
+        return "status/" + name;
+    }
+}
