@@ -112,7 +112,9 @@ public class UsageRollup {
     private static final long PG_MINUS_INFINITY = org.postgresql.PGStatement.DATE_NEGATIVE_INFINITY;
 
     private Instant oldestAudit(Instant until) {
-        Timestamp oldest = jdbc.sql("SELECT min(at) FROM repository.retrieve_audit").query(Timestamp.class).single();
+        // an empty audit has no oldest row: nothing to roll yet
+        Timestamp oldest = jdbc.sql("SELECT min(at) FROM repository.retrieve_audit")
+                .query((rs, row) -> rs.getTimestamp(1)).list().get(0);
         return oldest == null ? until : oldest.toInstant();
     }
 }

@@ -106,9 +106,10 @@ public class UsageStatistics {
                 .param(first(from)).param(first(to)).query().listOfRows();
     }
 
-    /** How many units of a kind the reference data holds (the denominator of "every emergency department"). */
-    public long unitsOfKind(String kind) {
-        return jdbc.sql("SELECT count(*) FROM repository.sor_unit WHERE kind = ?").param(kind).query(Long.class).single();
+    /** The units of a kind the reference data holds, by name (the denominator of "every emergency department"). */
+    public List<Map<String, Object>> unitsOfKind(String kind) {
+        return jdbc.sql("SELECT sor_code, name FROM repository.sor_unit WHERE kind = ? ORDER BY name").param(kind)
+                .query().listOfRows();
     }
 
     int loadUnits(List<String[]> rows) {

@@ -35,11 +35,19 @@ class ProgrammeOverview {
     record Unit(String sor, String name, long lookups, String firstLookup) {
     }
 
+    /**
+     * @param emergencyDepartmentsWithout the reference data's emergency departments with no look-up yet
+     * @param generalPractices            the GP practices with the most look-ups (at most {@link #SHOWN_PRACTICES})
+     * @param generalPracticesWith        how many GP practices have at least one look-up
+     */
     record Programme(String from, String to, List<Month> months, Chart lookupsChart, Chart citizensChart,
                      List<MunicipalityLookups> perMunicipality, List<Long> nationalPerMonth,
-                     List<Unit> emergencyDepartments, long emergencyDepartmentsKnown,
-                     List<Unit> generalPractices, long citizensTarget, long gpTarget) {
+                     List<Unit> emergencyDepartments, long emergencyDepartmentsKnown, List<String> emergencyDepartmentsWithout,
+                     List<Unit> generalPractices, long generalPracticesWith, long citizensTarget, long gpTarget) {
     }
+
+    // the country has about 1,700 practices: the page lists the busiest, the CSV export all
+    static final int SHOWN_PRACTICES = 25;
 
     Programme programme(YearMonth to) {
         YearMonth from = to.minusMonths(properties.months() - 1L);
@@ -66,13 +74,20 @@ class ProgrammeOverview {
                 citizens.getOrDefault(m, 0L), citizens.getOrDefault(m, 0L) >= properties.citizensTarget())).toList();
         List<MunicipalityLookups> table = perMunicipality.values().stream().map(b -> b.build(months))
                 .sorted((a, b) -> Long.compare(b.total(), a.total())).toList();
+        List<Unit> emergencyDepartments = units("EMERGENCY_DEPARTMENT", from, to);
+        java.util.Set<String> withLookups = emergencyDepartments.stream().map(Unit::sor)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Map<String, Object>> known = statistics.unitsOfKind("EMERGENCY_DEPARTMENT");
+        List<Unit> practices = units("GENERAL_PRACTICE", from, to);
         return new Programme(from.toString(), to.toString(), shown,
                 Chart.bars("Opslag pr. måned", months, months.stream().map(m -> national.getOrDefault(m, 0L)).toList(), null),
                 Chart.bars("Borgere, der har set egne data, pr. måned", months,
                         months.stream().map(m -> citizens.getOrDefault(m, 0L)).toList(), properties.citizensTarget()),
                 table, months.stream().map(m -> national.getOrDefault(m, 0L)).toList(),
-                units("EMERGENCY_DEPARTMENT", from, to), statistics.unitsOfKind("EMERGENCY_DEPARTMENT"),
-                units("GENERAL_PRACTICE", from, to), properties.citizensTarget(), properties.gpTarget());
+                emergencyDepartments, known.size(),
+                known.stream().filter(u -> !withLookups.contains(u.get("sor_code"))).map(u -> (String) u.get("name")).toList(),
+                practices.stream().sorted((a, b) -> Long.compare(b.lookups(), a.lookups())).limit(SHOWN_PRACTICES).toList(),
+                practices.size(), properties.citizensTarget(), properties.gpTarget());
     }
 
     private List<Unit> units(String kind, YearMonth from, YearMonth to) {

@@ -181,6 +181,8 @@ class ProgrammeFiguresTest {
                     .isEqualTo(Long.toString(citizensApril));
             assertThat(page.selectFirst("#ed-with-lookups").text()).as(when).isEqualTo("1");
             assertThat(page.selectFirst("#ed-known").text()).as(when).isEqualTo("2");
+            assertThat(page.selectFirst("#ed-without").text()).as(when).contains("Akutmodtagelsen, uden opslag")
+                    .doesNotContain("testhospitalet");
             assertThat(page.selectFirst("#csv").attr("href")).contains("from=2023-05", "to=2024-04", "format=csv");
         }
     }
