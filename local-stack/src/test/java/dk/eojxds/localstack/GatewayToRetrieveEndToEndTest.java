@@ -176,7 +176,8 @@ class GatewayToRetrieveEndToEndTest {
         Map<ConfigurableApplicationContext, List<String>> metricByService = Map.of(
                 stack.ingest(), List.of("eojxds_ingest_resources_total", "eojxds_ingest_cursor_age{"),
                 stack.repository(), List.of("eojxds_repository_build_seconds",
-                        "eojxds_handover_changes_pending{priority=\"live\"}", "eojxds_repository_build_waiting_documents "),
+                        "eojxds_handover_changes_pending{priority=\"live\"}", "eojxds_repository_build_waiting_documents ",
+                        "eojxds_repository_audit_failures_total "),
                 stack.registryAdapter(), List.of("eojxds_registry_register_seconds",
                         "eojxds_handover_registrations_pending ", "eojxds_registry_parked{"));
         for (Map.Entry<ConfigurableApplicationContext, List<String>> service : metricByService.entrySet()) {

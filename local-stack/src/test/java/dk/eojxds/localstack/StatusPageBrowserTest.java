@@ -205,6 +205,21 @@ class StatusPageBrowserTest {
         noBrowserErrors("/status?familie=KPRO");
     }
 
+    /** The alert on a silent municipality reads the same figures from the metrics. */
+    @Test
+    void silenceOfEachMunicipalityIsAGauge() {
+        HttpClient http = HttpClient.newHttpClient();
+        String url = "http://localhost:" + LocalStack.managementPort(stack.repository()) + "/actuator/prometheus";
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + operatorToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String copenhagen = metrics.lines()
+                    .filter(l -> l.startsWith("eojxds_status_municipality_silence_seconds{code=\"101\"")).findFirst()
+                    .orElseThrow();
+            assertThat(Double.parseDouble(copenhagen.substring(copenhagen.lastIndexOf(' ') + 1))).isLessThan(3600);
+        });
+    }
+
     @Test
     void pipelineAndProgrammeAsTheDatabaseHasThem() throws Exception {
         open("/status/pipeline");
