@@ -108,6 +108,15 @@ public final class PublishedStatus {
                 .list();
     }
 
+    /** Open quarantine items per municipality (where the item names one) and family. */
+    public List<Parked> openQuarantineByMunicipality() {
+        return jdbc.sql("""
+                        SELECT municipality_sor, coalesce(family, ''), count(DISTINCT id) FROM ingest.quarantine_rules
+                        WHERE state = 'OPEN' AND municipality_sor IS NOT NULL GROUP BY 1, 2""")
+                .query((rs, row) -> new Parked(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     public List<RegistryState> registryStates() {
         return jdbc.sql("""
                         SELECT 'registration', state, count(*) FROM registry.registration_status
@@ -151,7 +160,7 @@ public final class PublishedStatus {
                 .list();
     }
 
-    /** Parked registrations of one municipality and family. */
+    /** How many items (parked registrations, open quarantine) one municipality has in one family. */
     public record Parked(String municipalitySor, String family, long count) {
     }
 

@@ -22,7 +22,12 @@ record EntryOutcome(List<IngestedResource> accepted, RejectedResource rejected, 
     }
 
     static EntryOutcome reject(String resourceType, String id, List<String> reasons, String raw) {
-        return new EntryOutcome(List.of(), new RejectedResource(resourceType, id, reasons, raw), List.of());
+        return reject(resourceType, id, reasons, raw, null);
+    }
+
+    /** Rejected, naming the municipality (SOR code) when it could still be read from the entry. */
+    static EntryOutcome reject(String resourceType, String id, List<String> reasons, String raw, String municipalitySor) {
+        return new EntryOutcome(List.of(), new RejectedResource(resourceType, id, reasons, raw, municipalitySor), List.of());
     }
 
     EntryOutcome withheld(List<WithheldResource> outOfScope) {

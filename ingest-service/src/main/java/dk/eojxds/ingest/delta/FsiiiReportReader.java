@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.DataFamily;
+import dk.eojxds.model.SorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +84,15 @@ class FsiiiReportReader implements FamilyReader {
             List<String> noted = new ArrayList<>(rejected.reasons());
             noted.add(OutOfScopeRedaction.NOTE);
             outcome = EntryOutcome.reject(rejected.resourceType(), rejected.resourceId(), noted,
-                    OutOfScopeRedaction.without(rejected.rawPayload(), withheld));
+                    OutOfScopeRedaction.without(rejected.rawPayload(), withheld), rejected.municipalitySor());
         }
         return outcome.withheld(withheld);
+    }
+
+    // the citizen's managing organisation, when the report has a citizen that names one
+    private static String municipality(Bundle report) {
+        return FsiiiReportRules.citizen(report).map(p -> p.getManagingOrganization().getIdentifier().getValue())
+                .filter(SorCode::isValid).orElse(null);
     }
 
     private static List<WithheldResource> withheld(String reportId, Map<Resource, String> outOfScope) {
@@ -97,7 +104,8 @@ class FsiiiReportReader implements FamilyReader {
     private EntryOutcome read(String id, String json, Instant receivedAt, StructuralParser.Parsed<Bundle> parsed,
                               List<String> reasons, List<WithheldResource> withheld) {
         if (!reasons.isEmpty()) {
-            return EntryOutcome.reject("Bundle", id, reasons, json);
+            return EntryOutcome.reject("Bundle", id, reasons, json, parsed.resource() == null ? null
+                    : municipality(parsed.resource()));
         }
         Bundle report = parsed.resource();
         Patient patient = FsiiiReportRules.citizen(report).orElseThrow();

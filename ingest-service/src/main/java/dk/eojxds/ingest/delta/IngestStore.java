@@ -154,16 +154,17 @@ class IngestStore {
         for (RejectedResource r : rejected) {
             String sql = r.resourceId() == null
                     ? "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
-                      + "family, payload_sha256) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?) "
+                      + "family, payload_sha256, municipality_sor) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) "
                       + "ON CONFLICT (feed, payload_sha256) WHERE resource_id IS NULL AND payload_sha256 IS NOT NULL "
                       + "DO UPDATE SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, last_seen_at = now(), "
                       + "times_seen = ingest.quarantine.times_seen + 1"
                     : "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
-                      + "family, payload_sha256) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?) "
+                      + "family, payload_sha256, municipality_sor) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) "
                       + "ON CONFLICT (feed, resource_type, resource_id) WHERE resource_id IS NOT NULL DO UPDATE "
                       + "SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, "
                       + "raw_payload = EXCLUDED.raw_payload, last_seen_at = now(), "
                       + "times_seen = ingest.quarantine.times_seen + 1, state = 'OPEN', resolved_at = NULL, "
+                      + "municipality_sor = EXCLUDED.municipality_sor, "
                       + "resolved_by = NULL, resolution_note = NULL";
             QuarantineText text = QuarantineText.of(r.reasons(), r.rawPayload());
             jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -176,6 +177,7 @@ class IngestStore {
                     statement.setString(6, text.payload());
                     statement.setString(7, feed.family() == null ? null : feed.family().name());
                     statement.setString(8, text.payloadSha256());
+                    statement.setString(9, r.municipalitySor());
                     statement.executeUpdate();
                 }
                 return null;

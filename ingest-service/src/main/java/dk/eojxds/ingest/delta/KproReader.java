@@ -35,7 +35,8 @@ class KproReader implements FamilyReader {
             reasons.addAll(KproResponseRules.violations(parsed.resource()));
         }
         if (!reasons.isEmpty()) {
-            return EntryOutcome.reject("QuestionnaireResponse", entry.id(), reasons, entry.json());
+            return EntryOutcome.reject("QuestionnaireResponse", entry.id(), reasons, entry.json(), parsed.resource() == null
+                    ? null : KproResponseRules.organisationSor(parsed.resource()).map(SorCode::value).orElse(null));
         }
         QuestionnaireResponse response = parsed.resource();
         String id = response.getIdElement().getIdPart();

@@ -37,6 +37,7 @@ class PageIngestor {
         count(feed, "stored", upserted.stored());
         count(feed, "unchanged", page.accepted().size() - upserted.stored());
         count(feed, "quarantined", page.rejected().size());
+        QuarantineCount.count(meters, feed, page.rejected());
         count(feed, "withheld", page.withheld().size());
         return upserted;
     }

@@ -87,6 +87,7 @@ public class PushedReports {
         store.withhold(FEED, withheld);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "quarantined").increment(rejected.size());
+        QuarantineCount.count(meters, FEED, rejected);
         meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "withheld").increment(withheld.size());
         for (RejectedResource report : rejected) {
             log.warn("Pushed FSIII report {} quarantined: {}", LogSafe.text(report.resourceId()),

@@ -39,7 +39,8 @@ class TelmaReader implements FamilyReader {
             reasons.addAll(TelmaObservationRules.violations(parsed.resource()));
         }
         if (!reasons.isEmpty()) {
-            return EntryOutcome.reject("Observation", entry.id(), reasons, entry.json());
+            return EntryOutcome.reject("Observation", entry.id(), reasons, entry.json(), parsed.resource() == null ? null
+                    : TelmaObservationRules.organisationSor(parsed.resource()).map(SorCode::value).orElse(null));
         }
         Observation observation = parsed.resource();
         Cpr citizen = TelmaObservationRules.citizen(observation).orElseThrow();

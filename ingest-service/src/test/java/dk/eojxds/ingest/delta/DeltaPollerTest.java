@@ -45,6 +45,8 @@ class DeltaPollerTest {
     JdbcClient jdbc;
     @Autowired
     GatewayFeedsHealthIndicator health;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private Feed telma;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -102,6 +104,21 @@ class DeltaPollerTest {
                 .query(Long.class).single()).isEqualTo(5);
         assertThat(cursor()).isBetween(now.minus(Duration.ofMinutes(2)).minusSeconds(5), now.minus(Duration.ofMinutes(2))
                 .plusSeconds(5));
+    }
+
+    /** The status page and the per-municipality alerts need to know where data and bad data came from. */
+    @Test
+    void storedAndQuarantinedResourcesKeepTheirMunicipality() {
+        GATEWAY.put(Fixtures.observation("m-good", now.minusSeconds(50)));
+        GATEWAY.put(Fixtures.observation("m-bad", now.minusSeconds(40), "NPU03011", "96", "kg"));
+        double before = meters.counter("eojxds.ingest.quarantined", "family", "TELMA", "municipality", Fixtures.SOR).count();
+        poller.poll(telma);
+        assertThat(jdbc.sql("SELECT municipality_sor FROM ingest.resource WHERE resource_id = 'm-good'")
+                .query(String.class).single()).isEqualTo(Fixtures.SOR);
+        assertThat(jdbc.sql("SELECT municipality_sor FROM ingest.quarantine WHERE resource_id = 'm-bad'")
+                .query(String.class).single()).isEqualTo(Fixtures.SOR);
+        assertThat(meters.counter("eojxds.ingest.quarantined", "family", "TELMA", "municipality", Fixtures.SOR).count())
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -43,10 +43,10 @@ class MunicipalityOverview {
     /** One row of the table: a municipality in one family (or, with no data at all, the municipality alone). */
     record Row(String name, int code, String sor, String family, String lastReceived, boolean silent,
                long resourcesDay, long resourcesWeek, long documentsDay, long documentsWeek,
-               long waiting, String oldestWaiting, boolean waitingLate, long parked) {
+               long waiting, String oldestWaiting, boolean waitingLate, long parked, long quarantined) {
 
         public boolean hasProblem() {
-            return silent || waitingLate || parked > 0 || sor == null;
+            return silent || waitingLate || parked > 0 || quarantined > 0 || sor == null;
         }
     }
 
@@ -83,6 +83,9 @@ class MunicipalityOverview {
         Map<Key, Waiting> waiting = waiting();
         Map<Key, Long> parked = new HashMap<>();
         published.parkedRegistrations().forEach(p -> parked.put(new Key(p.municipalitySor(), p.family()), p.count()));
+        Map<Key, Long> quarantined = new HashMap<>();
+        published.openQuarantineByMunicipality()
+                .forEach(q -> quarantined.put(new Key(q.municipalitySor(), q.family()), q.count()));
 
         List<Municipality> shown = new ArrayList<>(reference);
         for (String sor : seen) {
@@ -110,7 +113,8 @@ class MunicipalityOverview {
                 Counts d = documents.getOrDefault(key, new Counts(0, 0));
                 Waiting w = waiting.getOrDefault(key, new Waiting(0, null));
                 long p = parked.getOrDefault(key, 0L);
-                boolean any = (a != null && a.lastReceived() != null) || d.week() > 0 || w.count() > 0 || p > 0;
+                long q = quarantined.getOrDefault(key, 0L);
+                boolean any = (a != null && a.lastReceived() != null) || d.week() > 0 || w.count() > 0 || p > 0 || q > 0;
                 if (!any || (onlyFamily != null && !onlyFamily.equals(family))) {
                     continue;
                 }
@@ -119,11 +123,11 @@ class MunicipalityOverview {
                 own.add(new Row(m.name(), m.code(), m.sorCode(), family,
                         Display.when(a == null ? null : a.lastReceived()), isSilent,
                         a == null ? 0 : a.lastDay(), a == null ? 0 : a.lastWeek(), d.day(), d.week(),
-                        w.count(), Display.ageSince(w.oldest(), now), late, p));
+                        w.count(), Display.ageSince(w.oldest(), now), late, p, q));
             }
             if (own.isEmpty() && onlyFamily == null) {
                 own.add(new Row(m.name(), m.code(), m.sorCode(), null, Display.when(null), isSilent,
-                        0, 0, 0, 0, 0, "–", false, 0));
+                        0, 0, 0, 0, 0, "–", false, 0, 0));
             }
             own.stream().filter(r -> !onlyProblems || r.hasProblem()).forEach(rows::add);
         }

@@ -109,6 +109,10 @@ class StatusPageTest {
                 VALUES ('2.25.2', 'urn:uuid:x', '2.25.9', 'FAILED', 3, 'XDSUnknownPatientId: patient 0101501234 unknown')
                 ON CONFLICT DO NOTHING""").update();
 
+        jdbc.sql("""
+                INSERT INTO ingest.quarantine (feed, family, reasons, raw_payload, municipality_sor)
+                VALUES ('telma', 'TELMA', ARRAY['value-range: implausible'], '{"x":1}', ?)""").param(COPENHAGEN).update();
+
         Document page = page("/status");
         Element cph = page.selectFirst("#municipalities tr[data-sor=" + COPENHAGEN + "][data-family=TELMA]");
         assertThat(cph).isNotNull();
@@ -117,6 +121,7 @@ class StatusPageTest {
         assertThat(cph.selectFirst(".documents-day").text()).isEqualTo("2");
         assertThat(cph.selectFirst(".waiting").text()).isEqualTo("1");
         assertThat(cph.selectFirst(".parked").text()).isEqualTo("1");
+        assertThat(cph.selectFirst(".quarantined").text()).isEqualTo("1");
         assertThat(cph.hasClass("problem")).as("a parked registration is a problem").isTrue();
         // Ærø sent five days ago (silent after two); Odense never sent; a SOR code nobody loaded is shown
         assertThat(page.select("#silent-list li").eachText()).contains("Ærø Kommune", "Odense Kommune")
