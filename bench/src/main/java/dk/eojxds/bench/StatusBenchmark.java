@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * municipalities, three families), plus registrations, outboxes, changes and quarantine; then every
  * view of the page and the CSV export, timed over HTTP as an operator calls them.
  *
- * <p>Arguments: {@code audit documents resources} (default {@code 10000000 1000000 10000000}).
+ * <p>Arguments: {@code audit documents resources} (default {@code 10000000 1000000 10000000}), or
+ * {@code reuse JDBC-URL} to measure again over a database an earlier run generated (a run stopped
+ * with kill -9 leaves its database behind).
  */
 public final class StatusBenchmark {
 
@@ -31,13 +33,16 @@ public final class StatusBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long audit = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-        long documents = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        long resources = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
-        System.out.printf("machine: %d cores, max heap %d MiB; %,d audit rows, %,d documents, %,d resources%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, audit, documents,
-                resources);
-        DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchstatus");
+        boolean reuse = args.length == 2 && args[0].equals("reuse");
+        long audit = !reuse && args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        long documents = !reuse && args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        long resources = !reuse && args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
+        System.out.printf("machine: %d cores, max heap %d MiB; %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, reuse ? "the database " + args[1]
+                        : String.format("%,d audit rows, %,d documents, %,d resources", audit, documents, resources));
+        DatabaseCoordinates db = reuse ? new DatabaseCoordinates(args[1], System.getenv().getOrDefault("EOJXDS_TEST_DB_USER",
+                "postgres"), System.getenv().getOrDefault("EOJXDS_TEST_DB_PASSWORD", ""))
+                : PostgresServer.forTests().createDatabase("benchstatus");
         try (LocalStack stack = LocalStack.start(db, LocalStack.Ports.any(), Map.of(
                 "dev-stack", List.of("eojxds.simulator.enabled=false", "logging.level.root=WARN"),
                 "ingest-service", List.of("eojxds.fkg.enabled=false", "logging.level.root=WARN"),
@@ -45,9 +50,13 @@ public final class StatusBenchmark {
                         "eojxds.repository.build-interval=PT1000H", "logging.level.root=WARN"),
                 // nothing runs beside the page: the queues are figures to show, not work to do
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT1000H", "logging.level.root=WARN")))) {
-            stack.loadReferenceData();
             JdbcClient jdbc = Measuring.jdbc(db);
-            timed("generate", () -> generate(jdbc, audit, documents, resources));
+            if (reuse) {
+                report(jdbc);
+            } else {
+                stack.loadReferenceData();
+                timed("generate", () -> generate(jdbc, audit, documents, resources));
+            }
             timed("vacuum analyze", () -> {
                 for (String table : List.of("ingest.resource", "ingest.change", "ingest.quarantine", "repository.document",
                         "repository.retrieve_audit", "repository.registration_outbox", "registry.registration")) {
@@ -55,8 +64,10 @@ public final class StatusBenchmark {
                 }
             });
             UsageRollup rollup = stack.repository().getBean(UsageRollup.class);
-            timed("first rollup of the whole audit", () -> rollup.rollUntil(Instant.now().minus(Duration.ofMinutes(5))));
-            jdbc.sql("VACUUM ANALYZE repository.usage_citizen_month").update();
+            timed(reuse ? "rollup of what is new" : "first rollup of the whole audit",
+                    () -> rollup.rollUntil(Instant.now().minus(Duration.ofMinutes(5))));
+            // as autovacuum would have it on a database in use: statistics on every table
+            jdbc.sql("ANALYZE").update();
 
             String token = get(HttpClient.newHttpClient(), "http://localhost:" + stack.ports().devStack()
                     + "/test-issuer/token?role=eojxds-operator", null).body();
@@ -69,6 +80,13 @@ public final class StatusBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    private static void report(JdbcClient jdbc) {
+        System.out.printf("  %,d audit rows, %,d documents, %,d resources%n",
+                Measuring.count(jdbc, "SELECT count(*) FROM repository.retrieve_audit"),
+                Measuring.count(jdbc, "SELECT count(*) FROM repository.document"),
+                Measuring.count(jdbc, "SELECT count(*) FROM ingest.resource"));
     }
 
     private static void measure(String url, String token) throws Exception {

@@ -22,11 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BulkLines {
 
-    static final String FEED_NAME = "initial-load";
-    static final Feed TELMA = new Feed("initial-load-telma", DataFamily.TELMA, "Observation", null, 0);
-    static final Feed KPRO = new Feed("initial-load-kpro", DataFamily.KPRO, "QuestionnaireResponse", null, 0);
-    static final Feed FSIII = new Feed("initial-load-fsiii", DataFamily.FSIII, "Bundle", null, 0);
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLines.class);
 
     private final PageReader reader;
@@ -61,7 +56,7 @@ public class BulkLines {
                 rejected.add(new RejectedResource(null, null, List.of("json: the line is not a JSON object"), line));
                 continue;
             }
-            Feed feed = feedFor(entry.resourceType());
+            Feed feed = entry.resourceType() == null ? null : Feeds.initialLoad(entry.resourceType()).orElse(null);
             if (feed == null) {
                 rejected.add(new RejectedResource(entry.resourceType(), entry.id(), List.of("initial-load-type: "
                         + entry.resourceType() + " is not loadable; load Observation, QuestionnaireResponse or "
@@ -69,16 +64,18 @@ public class BulkLines {
                 continue;
             }
             EntryOutcome outcome = reader.read(reader.reader(feed.family()), feed, entry);
-            (feed == TELMA ? telma : feed == KPRO ? kpro : fsiii).addAll(outcome.accepted());
+            (feed == Feeds.INITIAL_LOAD_TELMA ? telma : feed == Feeds.INITIAL_LOAD_KPRO ? kpro : fsiii)
+                    .addAll(outcome.accepted());
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
             }
             withheld.addAll(outcome.withheld());
         }
-        int stored = store.upsert(TELMA, telma, Priority.HELD).stored() + store.upsert(KPRO, kpro, Priority.HELD).stored()
-                + store.upsert(FSIII, fsiii, Priority.HELD).stored();
-        store.quarantine(new Feed(FEED_NAME, null, null, null, 0), source, rejected);
-        store.withhold(FSIII, withheld);
+        int stored = store.upsert(Feeds.INITIAL_LOAD_TELMA, telma, Priority.HELD).stored()
+                + store.upsert(Feeds.INITIAL_LOAD_KPRO, kpro, Priority.HELD).stored()
+                + store.upsert(Feeds.INITIAL_LOAD_FSIII, fsiii, Priority.HELD).stored();
+        store.quarantine(Feeds.INITIAL_LOAD_QUARANTINE, source, rejected);
+        store.withhold(Feeds.INITIAL_LOAD_FSIII, withheld);
         return new Outcome(stored, rejected.size());
     }
 
@@ -94,18 +91,6 @@ public class BulkLines {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    static Feed feedFor(String resourceType) {
-        if (resourceType == null) {
-            return null;
-        }
-        return switch (resourceType) {
-            case "Observation" -> TELMA;
-            case "QuestionnaireResponse" -> KPRO;
-            case "Bundle" -> FSIII;
-            default -> null;
-        };
     }
 
     /** Clears the gap markers a completed load has filled. */

@@ -71,7 +71,7 @@ public class DeltaPoller {
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
-                UnreadableWindows unreadableWindows,
+                UnreadableWindows unreadableWindows, Feeds registry,
                 @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
         this.unreadableWindows = unreadableWindows;
         this.maxPollDuration = maxPollDuration;
@@ -84,9 +84,7 @@ public class DeltaPoller {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
-        this.feeds = properties.feeds().entrySet().stream().filter(e -> e.getValue().enabled())
-                .map(e -> Feed.of(e.getKey(), e.getValue()))
-                .sorted(java.util.Comparator.comparing(Feed::name)).toList();
+        this.feeds = registry.polled();
         for (Feed feed : feeds) {
             meters.gauge("eojxds.ingest.cursor.age", List.of(io.micrometer.core.instrument.Tag.of("feed", feed.name())),
                     this, poller -> poller.cursorAgeSeconds(feed));

@@ -50,7 +50,7 @@ class FsiiiConfiguration {
                 feeds.put(name, scopeOf(properties, name, feed.profile()));
             }
         });
-        for (String channel : new String[] {PushedReports.FEED_NAME, BulkLines.FSIII.name()}) {
+        for (String channel : new String[] {Feeds.PUSH.name(), Feeds.INITIAL_LOAD_FSIII.name()}) {
             feeds.put(channel, scopeOf(properties, channel, null));
         }
         Map<String, Object> fsiii = new LinkedHashMap<>();

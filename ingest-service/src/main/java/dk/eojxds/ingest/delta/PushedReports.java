@@ -25,8 +25,8 @@ public class PushedReports {
 
     private static final Logger log = LoggerFactory.getLogger(PushedReports.class);
 
-    static final String FEED_NAME = "fsiii-push";
-    static final Feed FEED = new Feed(FEED_NAME, DataFamily.FSIII, "Bundle", null, 0);
+    static final String FEED_NAME = Feeds.PUSH.name();
+    private static final Feed FEED = Feeds.PUSH;
 
     private final FsiiiReportReader reader;
     private final IngestStore store;

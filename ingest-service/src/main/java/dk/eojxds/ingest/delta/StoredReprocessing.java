@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StoredReprocessing implements Reprocessing {
 
-    private final DeltaPoller poller;
+    private final Feeds feeds;
     private final PageReader reader;
     private final IngestStore store;
 
-    StoredReprocessing(DeltaPoller poller, PageReader reader, IngestStore store) {
-        this.poller = poller;
+    StoredReprocessing(Feeds feeds, PageReader reader, IngestStore store) {
+        this.feeds = feeds;
         this.reader = reader;
         this.store = store;
     }
@@ -25,9 +25,12 @@ class StoredReprocessing implements Reprocessing {
     @Override
     @Transactional
     public List<String> reprocess(String feedName, String resourceType, String resourceId, String rawPayload) {
-        Feed feed = BulkLines.FEED_NAME.equals(feedName) ? BulkLines.feedFor(resourceType) : feed(feedName);
+        Feed feed = feeds.of(feedName, resourceType).orElse(null);
         if (feed == null) {
-            return List.of("initial-load-type: " + resourceType + " is not loadable");
+            if (Feeds.INITIAL_LOAD.equals(feedName)) {
+                return List.of("initial-load-type: " + resourceType + " is not loadable");
+            }
+            throw new IllegalArgumentException("unknown feed " + feedName);
         }
         EntryOutcome outcome = reader.read(reader.reader(feed.family()), feed,
                 new GatewayPage.RawEntry(resourceType, resourceId, null, rawPayload));
@@ -37,13 +40,5 @@ class StoredReprocessing implements Reprocessing {
         store.upsert(feed, outcome.accepted(), Priority.BACKLOG);
         return List.of();
     }
-
-    private Feed feed(String name) {
-        if (PushedReports.FEED_NAME.equals(name)) {
-            return PushedReports.FEED;
-        }
-        return poller.feed(name).orElseThrow(() -> new IllegalArgumentException("unknown feed " + name));
-    }
-
 
 }

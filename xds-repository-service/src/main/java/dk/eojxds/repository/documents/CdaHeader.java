@@ -28,30 +28,30 @@ import javax.xml.stream.XMLStreamWriter;
  * @param serviceEvents     in the order the profile gives them (PHMR: period, version, codes; QRD:
  *                          version, period)
  */
-record CdaHeader(List<String> templateIds, String documentId, Code type, String title, Instant effective,
+public record CdaHeader(List<String> templateIds, String documentId, Code type, String title, Instant effective,
                  CitizenDemographics citizen, Organisation municipality, boolean legalAuthenticator,
                  String serviceEventClass, List<ServiceEvent> serviceEvents) {
 
-    static final String SELF_ROLE_SYSTEM = "2.16.840.1.113883.5.111";
-    static final String VERSION_TEMPLATE = "1.2.208.184.10.1.10";
+    public static final String SELF_ROLE_SYSTEM = "2.16.840.1.113883.5.111";
+    public static final String VERSION_TEMPLATE = "1.2.208.184.10.1.10";
 
     /** One documentationOf/serviceEvent: a period, a profile-version declaration or a code. */
-    record ServiceEvent(Instant low, Instant high, String profileVersion, Code code) {
+    public record ServiceEvent(Instant low, Instant high, String profileVersion, Code code) {
 
-        static ServiceEvent period(Instant low, Instant high) {
+        public static ServiceEvent period(Instant low, Instant high) {
             return new ServiceEvent(low, high, null, null);
         }
 
-        static ServiceEvent version(String profileVersion) {
+        public static ServiceEvent version(String profileVersion) {
             return new ServiceEvent(null, null, profileVersion, null);
         }
 
-        static ServiceEvent code(Code code) {
+        public static ServiceEvent code(Code code) {
             return new ServiceEvent(null, null, null, code);
         }
     }
 
-    void write(XMLStreamWriter xml, String selfDisplay) throws XMLStreamException {
+    public void write(XMLStreamWriter xml, String selfDisplay) throws XMLStreamException {
         empty(xml, "realmCode", "code", "DK");
         empty(xml, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
         for (String templateId : templateIds) {

@@ -6,22 +6,22 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** Writing CDA with StAX: a document skeleton and the two element shapes used everywhere. */
-final class CdaXml {
+public final class CdaXml {
 
-    static final String HL7 = "urn:hl7-org:v3";
-    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    public static final String HL7 = "urn:hl7-org:v3";
+    public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private CdaXml() {
     }
 
     /** What goes between the header and the end of the document. */
-    interface Body {
+    public interface Body {
         void write(XMLStreamWriter xml) throws XMLStreamException;
     }
 
     /** A complete UTF-8 ClinicalDocument: header, then the structured body. */
-    static byte[] document(CdaHeader header, String selfDisplay, Body body) {
+    public static byte[] document(CdaHeader header, String selfDisplay, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -48,21 +48,21 @@ final class CdaXml {
     }
 
     /** Opens an element with its attributes (name, value, name, value, …); the caller closes it. */
-    static void start(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
+    public static void start(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
         xml.writeStartElement(name);
         for (int i = 0; i < attributes.length; i += 2) {
             xml.writeAttribute(attributes[i], attributes[i + 1]);
         }
     }
 
-    static void empty(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
+    public static void empty(XMLStreamWriter xml, String name, String... attributes) throws XMLStreamException {
         xml.writeEmptyElement(name);
         for (int i = 0; i < attributes.length; i += 2) {
             xml.writeAttribute(attributes[i], attributes[i + 1]);
         }
     }
 
-    static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    public static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(value);
         xml.writeEndElement();

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * validated by HAPI when built.
  */
 @Component
-class DocumentChecks {
+public class DocumentChecks {
 
     /** @throws InvalidDocumentException with every problem found */
-    void verify(NewDocument document) {
+    public void verify(NewDocument document) {
         DocumentMetadata m = document.metadata();
         List<String> problems = new ArrayList<>();
         if (!m.hash().equals(MetadataFactory.sha1(document.content()))) {
@@ -64,7 +64,7 @@ class DocumentChecks {
     private static final ConformanceChecker QRD_1_3_2 = new ConformanceChecker(DanishCdaProfiles.qrd132());
 
     /** The rules of the release the formatCode names; null for a format we have no rules for. */
-    static ConformanceChecker profile(String formatCode) {
+    public static ConformanceChecker profile(String formatCode) {
         if (DkXdsCodes.FORMAT_PHMR.code().equals(formatCode)) {
             return PHMR_2_1;
         }

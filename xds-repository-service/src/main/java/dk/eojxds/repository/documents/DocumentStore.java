@@ -16,20 +16,20 @@ import org.springframework.stereotype.Repository;
 
 /** Stored documents: immutable rows; a new version replaces the current one of its series. */
 @Repository
-class DocumentStore {
+public class DocumentStore {
 
     private final JdbcClient jdbc;
     private final RegistrationOutbox registrations;
     private final DeprecationOutbox deprecations;
 
-    DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
+    public DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.deprecations = deprecations;
     }
 
     /** The current document of a (family, citizen, partition) series, if any. */
-    Optional<CurrentDocument> current(SeriesKey series) {
+    public Optional<CurrentDocument> current(SeriesKey series) {
         return jdbc.sql("""
                         SELECT unique_id, source_fingerprint FROM repository.document
                         WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND status = 'CURRENT'
@@ -41,14 +41,14 @@ class DocumentStore {
                 .optional();
     }
 
-    record CurrentDocument(String uniqueId, String sourceFingerprint) {
+    public record CurrentDocument(String uniqueId, String sourceFingerprint) {
     }
 
     /**
      * Stores the document as the current one of its series, marks the one it replaces, and queues
      * it for registration, all in the caller's transaction.
      */
-    void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
+    public void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
         if (replacedUniqueId != null) {
             jdbc.sql("UPDATE repository.document SET status = 'REPLACED' WHERE unique_id = ?")
                     .param(replacedUniqueId).update();
@@ -89,7 +89,7 @@ class DocumentStore {
     }
 
     /** Withdraws the current document and queues its deprecation in the registry. */
-    void withdraw(String uniqueId, String reason) {
+    public void withdraw(String uniqueId, String reason) {
         jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
                 .param(uniqueId).update();
         deprecations.enqueue(uniqueId, reason);
@@ -116,7 +116,7 @@ class DocumentStore {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    void recordBuildFailure(Change change, String reason) {
+    public void recordBuildFailure(Change change, String reason) {
         jdbc.sql("""
                         INSERT INTO repository.build_failure (family, citizen_cpr, partition_key, revision, reason)
                         VALUES (?, ?, ?, ?, ?)
@@ -128,7 +128,7 @@ class DocumentStore {
                 .update();
     }
 
-    void clearBuildFailure(SeriesKey change) {
+    public void clearBuildFailure(SeriesKey change) {
         jdbc.sql("DELETE FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? AND partition_key = ?")
                 .param(change.family()).param(change.citizenCpr()).param(change.partitionKey()).update();
     }

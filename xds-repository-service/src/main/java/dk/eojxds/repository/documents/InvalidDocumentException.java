@@ -1,9 +1,9 @@
 package dk.eojxds.repository.documents;
 
 /** A built document failed its checks; it is not stored and the change is recorded as a build failure. */
-class InvalidDocumentException extends RuntimeException {
+public class InvalidDocumentException extends RuntimeException {
 
-    InvalidDocumentException(String message) {
+    public InvalidDocumentException(String message) {
         super(message);
     }
 }

@@ -19,22 +19,22 @@ import org.springframework.stereotype.Component;
 
 /** The Danish XDS metadata of a built document; hash and size from its bytes. */
 @Component
-class MetadataFactory {
+public class MetadataFactory {
 
     private final RepositoryProperties properties;
 
-    MetadataFactory(RepositoryProperties properties) {
+    public MetadataFactory(RepositoryProperties properties) {
         this.properties = properties;
     }
 
     /** What differs per document; the citizen as the CPR register gives it (only its published form is used). */
-    record Facts(String uniqueId, DataFamily family, CitizenDemographics citizen, Organisation author, Code typeCode,
+    public record Facts(String uniqueId, DataFamily family, CitizenDemographics citizen, Organisation author, Code typeCode,
                  RepositoryProperties.FamilyCodes codes, Code facility, Code practice, List<Code> eventCodes,
                  String title, Instant creationTime, Instant serviceStart, Instant serviceStop, String mimeType,
                  String replacesUniqueId) {
     }
 
-    DocumentMetadata create(Facts facts, byte[] content) {
+    public DocumentMetadata create(Facts facts, byte[] content) {
         RepositoryProperties.FamilyCodes codes = facts.codes();
         return new DocumentMetadata(
                 facts.uniqueId(),
@@ -65,7 +65,7 @@ class MetadataFactory {
                 facts.replacesUniqueId());
     }
 
-    static String sha1(byte[] bytes) {
+    public static String sha1(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -73,12 +73,12 @@ class MetadataFactory {
         }
     }
 
-    static String sha1(String text) {
+    public static String sha1(String text) {
         return sha1(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A document id derived from what it shows and what it replaces: same input, same id. */
-    static String uniqueId(DataFamily family, Cpr citizen, String partition, String fingerprint, String replaces) {
+    public static String uniqueId(DataFamily family, Cpr citizen, String partition, String fingerprint, String replaces) {
         return DeterministicIds.documentUuid(family.name(), citizen.value(), partition, fingerprint,
                 replaces == null ? "" : replaces).toString();
     }

@@ -3,5 +3,5 @@ package dk.eojxds.repository.documents;
 import dk.eojxds.model.DocumentMetadata;
 
 /** A built document: its bytes and the metadata (hash and size computed from those bytes). */
-record NewDocument(DocumentMetadata metadata, String partitionKey, String sourceFingerprint, byte[] content) {
+public record NewDocument(DocumentMetadata metadata, String partitionKey, String sourceFingerprint, byte[] content) {
 }

@@ -5,11 +5,11 @@ package dk.eojxds.repository.documents;
  * K-PRO's catalogue): no document is built, the change waits as a build failure whose reason starts
  * with {@link #REASON_PREFIX}, and is taken again when the reference appears.
  */
-class WaitingForReferenceData extends RuntimeException {
+public class WaitingForReferenceData extends RuntimeException {
 
-    static final String REASON_PREFIX = "Waiting: ";
+    public static final String REASON_PREFIX = "Waiting: ";
 
-    WaitingForReferenceData(String message) {
+    public WaitingForReferenceData(String message) {
         super(message);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,8 +89,10 @@ public class UsageRollup {
 
     /** Rolls every audit row older than {@code until} into the monthly tables; answers the steps taken. */
     public int rollUntil(Instant until) {
+        // PostgreSQL keeps microseconds: a finer bound would never be reached, and the loop never end
+        Instant bound = until.truncatedTo(ChronoUnit.MICROS);
         int steps = 0;
-        while (Boolean.TRUE.equals(transactions.execute(status -> step(until)))) {
+        while (Boolean.TRUE.equals(transactions.execute(status -> step(bound)))) {
             steps++;
         }
         return steps;

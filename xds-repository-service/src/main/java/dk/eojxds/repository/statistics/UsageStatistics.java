@@ -6,19 +6,23 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The programme's measures, by month (Europe/Copenhagen), computed from the retrieve audit:
  * citizens whose data was read, citizens who read their own, emergency departments and GP
  * practices that looked something up (by the SOR reference data operators load), and look-ups per
  * month per municipality of the data. Each figure is the monthly rollup ({@link UsageRollup}) plus
- * the audit rows newer than it, read in one statement (one snapshot), so it is exactly what the
- * audit holds.
+ * the audit rows newer than it, read in one repeatable-read transaction (one snapshot), so it is
+ * exactly what the audit holds.
  */
 @Component
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class UsageStatistics {
 
-    private static final String ROLLED = "(SELECT rolled_until FROM repository.usage_rollup)";
+    // bound as a value, so that the planner sees how few audit rows are newer than the rollup
+    private static final String ROLLED = "?";
     private static final String MONTH = UsageRollup.MONTH;
 
     private final JdbcClient jdbc;
@@ -57,7 +61,7 @@ public class UsageStatistics {
                         SELECT to_char(month, 'YYYY-MM') AS month%5$s, sum(citizens)::bigint AS citizens
                         FROM counted WHERE month BETWEEN ? AND ?
                         GROUP BY 1%5$s ORDER BY 1%5$s""".formatted(MONTH, familyOfRow, ROLLED, onlyViewer, selectFamily))
-                .param(viewer).param(viewer).param(first(from)).param(first(to)).query().listOfRows();
+                .param(rolledUntil()).param(viewer).param(viewer).param(first(from)).param(first(to)).query().listOfRows();
     }
 
     /** Units of the given kind with at least one look-up, with their first and number of look-ups. */
@@ -73,12 +77,14 @@ public class UsageStatistics {
                             SELECT month, organisation_sor, lookups, first_lookup FROM repository.usage_unit_month
                             UNION ALL
                             SELECT * FROM tail
+                        ), per_unit AS (
+                            SELECT organisation_sor, sum(lookups) AS lookups, min(first_lookup) AS first_lookup
+                            FROM lookups WHERE month BETWEEN ? AND ? GROUP BY 1
                         )
-                        SELECT u.sor_code, u.name, sum(l.lookups)::bigint AS lookups, min(l.first_lookup) AS first_lookup
-                        FROM lookups l JOIN repository.sor_unit u ON u.sor_code = l.organisation_sor
-                        WHERE u.kind = ? AND l.month BETWEEN ? AND ?
-                        GROUP BY 1, 2 ORDER BY 2""".formatted(MONTH, ROLLED))
-                .param(kind).param(first(from)).param(first(to)).query().listOfRows();
+                        SELECT u.sor_code, u.name, p.lookups::bigint AS lookups, p.first_lookup
+                        FROM per_unit p JOIN repository.sor_unit u ON u.sor_code = p.organisation_sor
+                        WHERE u.kind = ? ORDER BY 2""".formatted(MONTH, ROLLED))
+                .param(rolledUntil()).param(first(from)).param(first(to)).param(kind).query().listOfRows();
     }
 
     /** Look-ups (requests that retrieved something) per month and municipality of the data, largest first. */
@@ -103,7 +109,7 @@ public class UsageStatistics {
                         LEFT JOIN repository.sor_unit u ON u.sor_code = l.municipality_sor
                         WHERE l.month BETWEEN ? AND ?
                         GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 3""".formatted(MONTH, ROLLED))
-                .param(first(from)).param(first(to)).query().listOfRows();
+                .param(rolledUntil()).param(first(from)).param(first(to)).query().listOfRows();
     }
 
     /** The units of a kind the reference data holds, by name (the denominator of "every emergency department"). */
@@ -112,6 +118,11 @@ public class UsageStatistics {
                 .query().listOfRows();
     }
 
+    private java.sql.Timestamp rolledUntil() {
+        return jdbc.sql("SELECT rolled_until FROM repository.usage_rollup").query(java.sql.Timestamp.class).single();
+    }
+
+    @Transactional
     int loadUnits(List<String[]> rows) {
         int loaded = 0;
         for (String[] row : rows) {

@@ -1,5 +1,7 @@
 package dk.eojxds.repository.documents;
 
+import dk.eojxds.repository.documents.telma.TelmaDocumentFactory;
+import dk.eojxds.repository.documents.telma.TelmaDocumentFactoryTest;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dk.eojxds.repository.documents;
 
+import dk.eojxds.repository.documents.kpro.QrdDocumentBuilder;
+import dk.eojxds.repository.documents.telma.MeasurementDay;
+import dk.eojxds.repository.documents.telma.PhmrDocumentBuilder;
+import dk.eojxds.repository.documents.telma.PhmrRelease;
+import dk.eojxds.repository.documents.telma.TelmaDocumentFactoryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.dgws.SecureXml;

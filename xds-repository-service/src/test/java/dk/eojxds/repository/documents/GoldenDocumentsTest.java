@@ -1,5 +1,12 @@
 package dk.eojxds.repository.documents;
 
+import dk.eojxds.repository.documents.fsiii.FhirDocumentValidator;
+import dk.eojxds.repository.documents.fsiii.FsiiiDocumentBuilder;
+import dk.eojxds.repository.documents.kpro.QrdDocumentBuilder;
+import dk.eojxds.repository.documents.telma.MeasurementDay;
+import dk.eojxds.repository.documents.telma.PhmrDocumentBuilder;
+import dk.eojxds.repository.documents.telma.PhmrRelease;
+import dk.eojxds.repository.documents.telma.TelmaDocumentFactoryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -36,12 +43,12 @@ import org.junit.jupiter.api.Test;
  * reviewed file byte for byte ({@code src/test/resources/golden}). After a deliberate change, run
  * with {@code -Dgolden.update=true}, review the diff, and commit it.
  */
-class GoldenDocumentsTest {
+public class GoldenDocumentsTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final Instant AT = Instant.parse("2026-11-20T09:40:00Z");
     private static final Cpr CITIZEN = Cpr.of("1203521234");
-    static final dk.eojxds.repository.RepositoryProperties.Questionnaire QUESTIONNAIRE =
+    public static final dk.eojxds.repository.RepositoryProperties.Questionnaire QUESTIONNAIRE =
             new dk.eojxds.repository.RepositoryProperties.Questionnaire(
                     "http://example.kpro.dk/Questionnaire/mental-trivsel|1.0", "3f6c2a9e-8d41-4b7a-9c15-2e7d0b4a61f3",
                     "2.25.81264357702313627045921839117243590131", "", "Mental trivsel");
@@ -107,7 +114,7 @@ class GoldenDocumentsTest {
                 "\"confidentiality\": \"N\"");
     }
 
-    static Patient citizen() {
+    public static Patient citizen() {
         Patient patient = new Patient();
         patient.setId("p1");
         patient.addIdentifier().setSystem("urn:oid:1.2.208.176.1.2").setValue(CITIZEN.value());
@@ -116,7 +123,7 @@ class GoldenDocumentsTest {
         return patient;
     }
 
-    static List<Resource> fsiiiResources() {
+    public static List<Resource> fsiiiResources() {
         Condition washing = condition("c1", "J1.1");
         washing.setSeverity(fsiii("B3"));
         Condition wound = condition("c2", "I4.1");
@@ -161,7 +168,7 @@ class GoldenDocumentsTest {
         return new CodeableConcept(new Coding(FsiiiTerminology.SYSTEM, code, null));
     }
 
-    static void assertGolden(String name, byte[] actual) throws Exception {
+    public static void assertGolden(String name, byte[] actual) throws Exception {
         Path golden = Path.of("src", "test", "resources", "golden", name);
         if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
             Files.write(golden, actual);

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;

@@ -1,8 +1,10 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.repository.citizen.CitizenDemographics;
+import dk.eojxds.repository.documents.CdaHeader;
+import dk.eojxds.repository.documents.CdaXml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,25 +14,25 @@ import java.util.List;
  * input: no clock, no random ids, a fixed element order, so rebuilding the same data gives the same
  * bytes.
  */
-class PhmrDocumentBuilder {
+public class PhmrDocumentBuilder {
 
-    static final String PHMR_TEMPLATE = "2.16.840.1.113883.10.20.9";
-    static final String PHMR_DK_TEMPLATE = "1.2.208.184.11.1";
+    public static final String PHMR_TEMPLATE = "2.16.840.1.113883.10.20.9";
+    public static final String PHMR_DK_TEMPLATE = "1.2.208.184.11.1";
     /** PHMR-DK 2.1.0 section 2.1.4: the title is exactly this. */
-    static final String TITLE = "Hjemmemålinger";
+    public static final String TITLE = "Hjemmemålinger";
 
     private final PhmrRelease release;
 
-    PhmrDocumentBuilder(PhmrRelease release) {
+    public PhmrDocumentBuilder(PhmrRelease release) {
         this.release = release;
     }
 
-    PhmrRelease release() {
+    public PhmrRelease release() {
         return release;
     }
 
 
-    byte[] build(MeasurementDay day, CitizenDemographics citizen, String documentId) {
+    public byte[] build(MeasurementDay day, CitizenDemographics citizen, String documentId) {
         List<CdaHeader.ServiceEvent> events = new ArrayList<>();
         events.add(CdaHeader.ServiceEvent.period(day.first(), day.last()));
         events.add(CdaHeader.ServiceEvent.version(release.versionId));

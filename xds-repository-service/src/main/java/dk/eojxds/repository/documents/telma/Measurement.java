@@ -1,10 +1,10 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.HomeMeasurement;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One home measurement as it goes into a PHMR document. */
-record Measurement(String resourceId, HomeMeasurement kind, BigDecimal value, String unit, Instant effective,
+public record Measurement(String resourceId, HomeMeasurement kind, BigDecimal value, String unit, Instant effective,
                    MeasurementMethod method) {
 }

@@ -1,9 +1,10 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.SeriesKey;
+import dk.eojxds.repository.documents.MetadataFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

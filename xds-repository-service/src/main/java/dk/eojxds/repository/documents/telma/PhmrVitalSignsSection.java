@@ -1,5 +1,6 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
+import dk.eojxds.repository.documents.Hl7Time;
 import static dk.eojxds.repository.documents.CdaXml.empty;
 import static dk.eojxds.repository.documents.CdaXml.start;
 import static dk.eojxds.repository.documents.CdaXml.text;

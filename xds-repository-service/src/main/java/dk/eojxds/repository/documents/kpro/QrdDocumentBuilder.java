@@ -1,5 +1,7 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.kpro;
 
+import dk.eojxds.repository.documents.CdaHeader;
+import dk.eojxds.repository.documents.CdaXml;
 import static dk.eojxds.repository.documents.CdaXml.empty;
 import static dk.eojxds.repository.documents.CdaXml.start;
 import static dk.eojxds.repository.documents.CdaXml.text;
@@ -14,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
 
 /**
@@ -27,22 +29,22 @@ import org.hl7.fhir.r4.model.Type;
  * …33.4.6), each with its question as originalText and a reference to the questionnaire's form
  * document (QFDD) from K-PRO's catalogue.
  */
-class QrdDocumentBuilder {
+public class QrdDocumentBuilder {
 
-    static final String QRD_DK_TEMPLATE = "1.2.208.184.13.1";
-    static final String QRD_DK_DOCUMENT_TEMPLATE = "1.2.208.184.13.1.1.1";
-    static final String RESPONSE_SECTION_TEMPLATE = "2.16.840.1.113883.10.20.33.2.1";
-    static final String RESPONSE_ORGANIZER_TEMPLATE = "2.16.840.1.113883.10.20.33.4.1";
-    static final String QFDD_REFERENCE_TEMPLATE = "1.2.208.184.6.1";
-    static final String QFDD_REFERENCE_ROOT = "2.16.840.1.113883.4.873";
-    static final String QFDD_TYPE = "74468-0";
+    public static final String QRD_DK_TEMPLATE = "1.2.208.184.13.1";
+    public static final String QRD_DK_DOCUMENT_TEMPLATE = "1.2.208.184.13.1.1.1";
+    public static final String RESPONSE_SECTION_TEMPLATE = "2.16.840.1.113883.10.20.33.2.1";
+    public static final String RESPONSE_ORGANIZER_TEMPLATE = "2.16.840.1.113883.10.20.33.4.1";
+    public static final String QFDD_REFERENCE_TEMPLATE = "1.2.208.184.6.1";
+    public static final String QFDD_REFERENCE_ROOT = "2.16.840.1.113883.4.873";
+    public static final String QFDD_TYPE = "74468-0";
 
     /** A question with its answer, flattened from nested items in document order. */
-    record Answer(String linkId, String question, Type value) {
+    public record Answer(String linkId, String question, Type value) {
     }
 
     /** The questions (linkIds) are coded under the catalogue's {@code questionCodeSystem}. */
-    byte[] build(QuestionnaireResponse response, RepositoryProperties.Questionnaire questionnaire,
+    public byte[] build(QuestionnaireResponse response, RepositoryProperties.Questionnaire questionnaire,
                  CitizenDemographics citizen, Organisation municipality, Instant dataAsOf, String documentId) {
         Instant authored = response.getAuthored().toInstant();
         CdaHeader header = new CdaHeader(List.of(QRD_DK_TEMPLATE, QRD_DK_DOCUMENT_TEMPLATE), documentId,

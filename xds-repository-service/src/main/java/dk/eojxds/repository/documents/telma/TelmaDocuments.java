@@ -1,9 +1,11 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Cpr;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import dk.eojxds.repository.citizen.CitizenDirectory;
+import dk.eojxds.repository.documents.DocumentStore;
+import dk.eojxds.repository.documents.FamilyDocuments;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.kpro;
 
 import ca.uhn.fhir.context.FhirContext;
 import dk.eojxds.handover.IngestedResources;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.Cpr;
 import dk.eojxds.model.Organisation;
@@ -14,10 +14,10 @@ import java.util.List;
  * @param dataAsOf     the newest meta.lastUpdated among the day's resources; the document's
  *                     creation time, so that the same data always gives the same bytes
  */
-record MeasurementDay(Cpr citizen, LocalDate day, Organisation author, List<Measurement> measurements,
+public record MeasurementDay(Cpr citizen, LocalDate day, Organisation author, List<Measurement> measurements,
                       Instant dataAsOf) {
 
-    MeasurementDay {
+    public MeasurementDay {
         // A stable order makes the document deterministic whatever order the rows came in.
         measurements = measurements.stream()
                 .sorted(Comparator.comparing(Measurement::effective)
@@ -26,11 +26,11 @@ record MeasurementDay(Cpr citizen, LocalDate day, Organisation author, List<Meas
                 .toList();
     }
 
-    Instant first() {
+    public Instant first() {
         return measurements.get(0).effective();
     }
 
-    Instant last() {
+    public Instant last() {
         return measurements.get(measurements.size() - 1).effective();
     }
 }

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 /**
  * How a home measurement came about, as PHMR-DK's two methodCodes (MedCom message codes,
@@ -7,15 +7,15 @@ package dk.eojxds.repository.documents;
  * whether a device delivered the value; the telemedicine feed's measurements are the citizen's own
  * unless a person performer says otherwise.
  */
-record MeasurementMethod(Performer performer, Provision provision) {
+public record MeasurementMethod(Performer performer, Provision provision) {
 
-    static final String MEDCOM_MESSAGE_CODES = "1.2.208.184.100.1";
+    public static final String MEDCOM_MESSAGE_CODES = "1.2.208.184.100.1";
 
     /** One MedCom message code: the code, its display, and who it names in the document's table. */
-    record Code(String code, String display, String who) {
+    public record Code(String code, String display, String who) {
     }
 
-    enum Performer {
+    public enum Performer {
         CITIZEN(new Code("POT", "Målt af borger", "Borgeren")),
         PROFESSIONAL(new Code("PNT", "Målt af sundhedsprofessionel", "Sundhedsprofessionel")),
         CAREGIVER(new Code("PCG", "Målt af anden omsorgsperson", "Pårørende/omsorgsperson"));
@@ -27,7 +27,7 @@ record MeasurementMethod(Performer performer, Provision provision) {
         }
     }
 
-    enum Provision {
+    public enum Provision {
         ELECTRONIC(new Code("AUT", "Overført elektronisk", "Automatisk")),
         TYPED_BY_CITIZEN(new Code("TPD", "Indtastet af borger", "Borgeren")),
         TYPED_BY_PROFESSIONAL(new Code("TPH", "Indtastet af sundhedsprofessionel", "Sundhedsprofessionel")),
@@ -41,7 +41,7 @@ record MeasurementMethod(Performer performer, Provision provision) {
     }
 
     /** A value typed in by the one who measured, or sent by the device that measured. */
-    static MeasurementMethod of(Performer performer, boolean fromDevice) {
+    public static MeasurementMethod of(Performer performer, boolean fromDevice) {
         if (fromDevice) {
             return new MeasurementMethod(performer, Provision.ELECTRONIC);
         }

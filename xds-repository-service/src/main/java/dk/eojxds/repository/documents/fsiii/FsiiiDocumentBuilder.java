@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
@@ -6,8 +6,8 @@ import dk.eojxds.model.DeterministicIds;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
-import dk.eojxds.model.fsiii.FsiiiTerminology;
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
+import dk.eojxds.model.fsiii.FsiiiTerminology;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,19 +36,19 @@ import org.springframework.stereotype.Component;
  * in the Bundle with {@code urn:uuid} full URLs. Deterministic: ids derive from the data.
  */
 @Component
-class FsiiiDocumentBuilder {
+public class FsiiiDocumentBuilder {
 
     private final FhirContext fhir;
     private final FsiiiNarrative narrative;
 
-    FsiiiDocumentBuilder(FhirContext fhir, FsiiiTerminology terminology) {
+    public FsiiiDocumentBuilder(FhirContext fhir, FsiiiTerminology terminology) {
         this.fhir = fhir;
         this.narrative = new FsiiiNarrative(terminology);
     }
 
-    static final String TITLE = "FSIII-overblik: kommunal pleje og sygepleje";
+    public static final String TITLE = "FSIII-overblik: kommunal pleje og sygepleje";
 
-    Bundle build(Patient citizen, CitizenDemographics person, List<Resource> resources, Organisation author,
+    public Bundle build(Patient citizen, CitizenDemographics person, List<Resource> resources, Organisation author,
                  Instant dataAsOf, String documentId) {
         Map<String, String> fullUrls = new HashMap<>();
         Patient patient = citizen.copy();
@@ -123,7 +123,7 @@ class FsiiiDocumentBuilder {
      * The time the overview covers: the earliest and latest recorded, granted or performed time
      * in it (the XDS serviceStart/StopTime too), else when its data was current.
      */
-    static Instant[] period(List<Resource> resources, Instant fallback) {
+    public static Instant[] period(List<Resource> resources, Instant fallback) {
         List<Date> dates = new ArrayList<>();
         for (Resource resource : resources) {
             if (resource instanceof Condition condition && condition.hasRecordedDate()) {
@@ -170,12 +170,12 @@ class FsiiiDocumentBuilder {
         }
     }
 
-    byte[] encode(Bundle bundle) {
+    public byte[] encode(Bundle bundle) {
         return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Home care or home nursing, by what the overview holds. */
-    Category dominantCare(List<Resource> resources) {
+    public Category dominantCare(List<Resource> resources) {
         int homeCare = 0;
         int nursing = 0;
         for (Resource resource : resources) {

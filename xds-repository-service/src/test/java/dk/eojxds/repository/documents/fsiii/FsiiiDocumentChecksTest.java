@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import ca.uhn.fhir.context.FhirContext;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import dk.eojxds.model.fsiii.FsiiiTerminology;
+import dk.eojxds.repository.documents.GoldenDocumentsTest;
+import dk.eojxds.repository.documents.telma.TelmaDocumentFactoryTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Cpr;
-import dk.eojxds.model.HomeMeasurement;
 import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.model.HomeMeasurement;
 import dk.eojxds.model.Organisation;
 import dk.eojxds.model.SorCode;
 import java.time.Instant;

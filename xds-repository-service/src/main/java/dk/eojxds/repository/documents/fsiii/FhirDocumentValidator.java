@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
  * the build failure.
  */
 @Component
-class FhirDocumentValidator {
+public class FhirDocumentValidator {
 
     private final FhirValidator validator;
 
-    FhirDocumentValidator(FhirContext fhir) {
+    public FhirDocumentValidator(FhirContext fhir) {
         ValidationSupportChain support = new ValidationSupportChain(fhir.getValidationSupport(),
                 new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir));
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
@@ -47,7 +47,7 @@ class FhirDocumentValidator {
     }
 
     /** Error messages; empty when the document is valid. */
-    List<String> errors(Bundle document) {
+    public List<String> errors(Bundle document) {
         ValidationResult result = validator.validateWithResult(document);
         return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.DkXdsCodes;
@@ -10,21 +10,21 @@ import dk.eojxds.model.HomeMeasurement;
  * deprecationDate 2025-05-13 in MedCom's value set). Each release is written whole to its own
  * rules, and the formatCode follows the release.
  */
-enum PhmrRelease {
+public enum PhmrRelease {
     /** PHMR-DK 2.1.0: version block phmr-v2.1, a serviceEvent per measurement code, MCS under 1.2.208.184.100.8. */
     V2_1("phmr-v2.1", DkXdsCodes.FORMAT_PHMR.code()),
     /** PHMR-DK 1.3: version block phmr-v1.3 (as MedCom's example), MCS codes under the NPU OID as 1.3 had them. */
     V1_3("phmr-v1.3", DkXdsCodes.FORMAT_PHMR_1_3.code());
 
-    final String versionId;
-    final String formatCode;
+    public final String versionId;
+    public final String formatCode;
 
     PhmrRelease(String versionId, String formatCode) {
         this.versionId = versionId;
         this.formatCode = formatCode;
     }
 
-    static PhmrRelease of(String value) {
+    public static PhmrRelease of(String value) {
         return switch (value == null ? "2.1" : value.trim()) {
             case "2.1", "2.1.0" -> V2_1;
             case "1.3" -> V1_3;
@@ -34,7 +34,7 @@ enum PhmrRelease {
     }
 
     /** The measurement's code under the code system this release gives it. */
-    Code measurementCode(HomeMeasurement kind) {
+    public Code measurementCode(HomeMeasurement kind) {
         String system = this == V2_1 ? DkXdsCodes.measurementCodeSystem(kind.npuCode()) : DkXdsCodes.NPU;
         return new Code(kind.npuCode(), system, kind.npuDisplay());
     }

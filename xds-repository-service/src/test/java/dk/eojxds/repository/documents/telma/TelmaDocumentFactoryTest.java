@@ -1,6 +1,9 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.DkXdsCodes;
+import dk.eojxds.repository.documents.GoldenDocumentsTest;
+import dk.eojxds.repository.documents.MetadataFactory;
+import dk.eojxds.repository.documents.NewDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,22 +25,22 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-class TelmaDocumentFactoryTest {
+public class TelmaDocumentFactoryTest {
 
-    static final RepositoryProperties.FamilyCodes CODES = new RepositoryProperties.FamilyCodes(
+    public static final RepositoryProperties.FamilyCodes CODES = new RepositoryProperties.FamilyCodes(
             "urn:ad:dk:medcom:phmr-v2.1:full", "DK PHMR schema", "550621000005101", "hjemmesygeplejeenhed",
             "658161000005107", "hjemmesygepleje", null);
-    static final RepositoryProperties PROPERTIES = new RepositoryProperties("1.2.3.4.5", "urn:oid:1.2.208.176.8.1",
+    public static final RepositoryProperties PROPERTIES = new RepositoryProperties("1.2.3.4.5", "urn:oid:1.2.208.176.8.1",
             Duration.ofSeconds(1), 10, 1, CODES, CODES, CODES, new RepositoryProperties.Fsiii(false, null, null, 1), "2.1",
             List.of(GoldenDocumentsTest.QUESTIONNAIRE));
-    static final CitizenDemographics CITIZEN = new CitizenDemographics(Cpr.of("1203521234"), List.of("Karen", "Marie"),
+    public static final CitizenDemographics CITIZEN = new CitizenDemographics(Cpr.of("1203521234"), List.of("Karen", "Marie"),
             "Ærøbo", new CitizenDemographics.Address(List.of("Vestergade 7, 1. th."), "5970", "Ærøskøbing"), false);
-    static final MeasurementMethod CITIZEN_TYPED = MeasurementMethod.of(MeasurementMethod.Performer.CITIZEN, false);
-    static final Instant MORNING = Instant.parse("2026-11-20T07:30:00Z");
+    public static final MeasurementMethod CITIZEN_TYPED = MeasurementMethod.of(MeasurementMethod.Performer.CITIZEN, false);
+    public static final Instant MORNING = Instant.parse("2026-11-20T07:30:00Z");
 
     private final TelmaDocumentFactory factory = new TelmaDocumentFactory(new MetadataFactory(PROPERTIES), PROPERTIES);
 
-    static NewDocument create(TelmaDocumentFactory factory, MeasurementDay day, CitizenDemographics citizen,
+    public static NewDocument create(TelmaDocumentFactory factory, MeasurementDay day, CitizenDemographics citizen,
                               String replaces) {
         return factory.create(day, citizen, TelmaDocumentFactory.fingerprint(day, citizen), replaces);
     }
@@ -46,12 +49,12 @@ class TelmaDocumentFactoryTest {
         return create(factory, day, CITIZEN, replaces);
     }
 
-    static MeasurementDay day(List<Measurement> measurements) {
+    public static MeasurementDay day(List<Measurement> measurements) {
         return new MeasurementDay(Cpr.of("1203521234"), LocalDate.of(2026, 11, 20),
                 new Organisation("Ærø Kommune", SorCode.of("1301000016005")), measurements, MORNING.plusSeconds(600));
     }
 
-    static List<Measurement> measurements() {
+    public static List<Measurement> measurements() {
         return List.of(
                 new Measurement("m2", HomeMeasurement.PULSE, new BigDecimal("72"), "/min", MORNING, CITIZEN_TYPED),
                 new Measurement("m1", HomeMeasurement.OXYGEN_SATURATION, new BigDecimal("95"), "%", MORNING, CITIZEN_TYPED),

@@ -1,5 +1,6 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.kpro;
 
+import dk.eojxds.repository.documents.Hl7Time;
 import static dk.eojxds.repository.documents.CdaXml.empty;
 
 import javax.xml.stream.XMLStreamException;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import java.util.ArrayList;

@@ -1,23 +1,25 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.telma;
 
 import dk.eojxds.model.Code;
 import dk.eojxds.model.DataFamily;
 import dk.eojxds.model.DkXdsCodes;
 import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.repository.citizen.CitizenDemographics;
+import dk.eojxds.repository.documents.MetadataFactory;
+import dk.eojxds.repository.documents.NewDocument;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Builds a citizen's PHMR-DK document of one day, with its Danish XDS metadata. */
 @Component
-class TelmaDocumentFactory {
+public class TelmaDocumentFactory {
 
     private final PhmrDocumentBuilder builder;
     private final MetadataFactory metadata;
     private final RepositoryProperties properties;
 
-    TelmaDocumentFactory(MetadataFactory metadata, RepositoryProperties properties) {
+    public TelmaDocumentFactory(MetadataFactory metadata, RepositoryProperties properties) {
         this.builder = new PhmrDocumentBuilder(PhmrRelease.of(properties.phmrRelease()));
         this.metadata = metadata;
         this.properties = properties;
@@ -32,7 +34,7 @@ class TelmaDocumentFactory {
      * @param replacesUniqueId the current document of the series, or null; part of the derived id,
      *                         so that data which returns to an earlier state still gets a new id
      */
-    NewDocument create(MeasurementDay day, CitizenDemographics citizen, String fingerprint, String replacesUniqueId) {
+    public NewDocument create(MeasurementDay day, CitizenDemographics citizen, String fingerprint, String replacesUniqueId) {
         String uniqueId = MetadataFactory.uniqueId(DataFamily.TELMA, day.citizen(), day.day().toString(), fingerprint,
                 replacesUniqueId);
         byte[] content = builder.build(day, citizen, uniqueId);
@@ -46,7 +48,7 @@ class TelmaDocumentFactory {
                 replacesUniqueId), content), day.day().toString(), fingerprint, content);
     }
 
-    static String fingerprint(MeasurementDay day, CitizenDemographics citizen) {
+    public static String fingerprint(MeasurementDay day, CitizenDemographics citizen) {
         StringBuilder canonical = new StringBuilder()
                 .append(day.author().sor().value()).append('|').append(day.author().name()).append('|')
                 .append(day.dataAsOf()).append('|').append(citizen.fingerprint());

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import static dk.eojxds.model.fsiii.FsiiiValueSet.CITIZEN_OBSERVATION_CODES;
 import static dk.eojxds.model.fsiii.FsiiiValueSet.HOME_CARE_AREAS;

@@ -1,4 +1,4 @@
-package dk.eojxds.repository.documents;
+package dk.eojxds.repository.documents.fsiii;
 
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.model.Code;
@@ -11,6 +11,11 @@ import dk.eojxds.model.fsiii.FsiiiTerminology.Category;
 import dk.eojxds.repository.RepositoryProperties;
 import dk.eojxds.repository.citizen.CitizenDemographics;
 import dk.eojxds.repository.citizen.CitizenDirectory;
+import dk.eojxds.repository.documents.DocumentStore;
+import dk.eojxds.repository.documents.FamilyDocuments;
+import dk.eojxds.repository.documents.InvalidDocumentException;
+import dk.eojxds.repository.documents.MetadataFactory;
+import dk.eojxds.repository.documents.NewDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
