@@ -19,6 +19,14 @@ public final class IngestedResources {
         this.jdbc = JdbcClient.create(jdbc);
     }
 
+    /**
+     * The statement text for when ingest received a series' newest resource, with the parameters
+     * family, citizen and partition; a sub-select for the statement that stores the document built
+     * from the series (the status page's freshness counts from it).
+     */
+    public static final String LATEST_RECEIVED = """
+            SELECT max(received_at) FROM ingest.resource WHERE family = ? AND citizen_cpr = ? AND partition_key = ?""";
+
     /** One stored resource. */
     public record Stored(String resourceType, String resourceId, String rawJson, Instant lastUpdated) {
     }

@@ -160,6 +160,30 @@ public final class PublishedStatus {
                 .list();
     }
 
+    /** From received to registered, over the documents one municipality's data made in the last day. */
+    public record Freshness(String municipalitySor, String family, long registered, double medianSeconds,
+                            double p95Seconds) {
+    }
+
+    /**
+     * Freshness per municipality and family: for the documents registered in the last day, the time
+     * from when ingest received the newest resource a document was built from to its registration
+     * (median and 95th percentile), read against the caller's own documents.
+     */
+    public List<Freshness> freshness() {
+        return jdbc.sql("""
+                        SELECT d.author_sor, d.family, count(*),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)),
+                               percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at))
+                        FROM registry.registration_status r
+                        JOIN repository.document d ON d.unique_id = r.document_unique_id
+                        WHERE r.registered_at >= now() - interval '1 day' AND d.source_received_at IS NOT NULL
+                        GROUP BY 1, 2""")
+                .query((rs, row) -> new Freshness(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5)))
+                .list();
+    }
+
     /** How many items (parked registrations, open quarantine) one municipality has in one family. */
     public record Parked(String municipalitySor, String family, long count) {
     }

@@ -2,6 +2,7 @@ package dk.eojxds.repository.documents;
 
 import dk.eojxds.handover.Change;
 import dk.eojxds.handover.DeprecationOutbox;
+import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
 import dk.eojxds.handover.SeriesKey;
@@ -64,10 +65,10 @@ public class DocumentStore {
                             practice_setting_code, practice_setting_display, event_codes, title, creation_time,
                             service_start_time, service_stop_time, mime_type, hash_sha1, size_bytes,
                             repository_unique_id, home_community_id, content, source_fingerprint,
-                            patient_family, patient_given)
+                            patient_family, patient_given, source_received_at)
                         VALUES (?, ?, ?, ?, ?, 'CURRENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])
-                        """)
+                                ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], (%s))
+                        """.formatted(IngestedResources.LATEST_RECEIVED))
                 .param(m.uniqueId()).param(m.entryUuid()).param(m.family().name()).param(m.patient().value())
                 .param(document.partitionKey()).param(replacedUniqueId)
                 .param(m.author().name()).param(m.author().sor().value())
@@ -84,6 +85,7 @@ public class DocumentStore {
                 .param(document.sourceFingerprint())
                 .param(m.patientName() == null ? null : m.patientName().family())
                 .param(m.patientName() == null ? null : textArray(m.patientName().given()))
+                .param(m.family().name()).param(m.patient().value()).param(document.partitionKey())
                 .update();
         registrations.enqueue(m.uniqueId(), m.patient().value(), priority);
     }

@@ -43,10 +43,11 @@ class MunicipalityOverview {
     /** One row of the table: a municipality in one family (or, with no data at all, the municipality alone). */
     record Row(String name, int code, String sor, String family, String lastReceived, boolean silent,
                long resourcesDay, long resourcesWeek, long documentsDay, long documentsWeek,
-               long waiting, String oldestWaiting, boolean waitingLate, long parked, long quarantined) {
+               long waiting, String oldestWaiting, boolean waitingLate, long parked, long quarantined,
+               String freshness, boolean stale) {
 
         public boolean hasProblem() {
-            return silent || waitingLate || parked > 0 || quarantined > 0 || sor == null;
+            return silent || waitingLate || parked > 0 || quarantined > 0 || stale || sor == null;
         }
     }
 
@@ -83,6 +84,8 @@ class MunicipalityOverview {
         Map<Key, Waiting> waiting = waiting();
         Map<Key, Long> parked = new HashMap<>();
         published.parkedRegistrations().forEach(p -> parked.put(new Key(p.municipalitySor(), p.family()), p.count()));
+        Map<Key, PublishedStatus.Freshness> freshness = new HashMap<>();
+        published.freshness().forEach(f -> freshness.put(new Key(f.municipalitySor(), f.family()), f));
         Map<Key, Long> quarantined = new HashMap<>();
         published.openQuarantineByMunicipality()
                 .forEach(q -> quarantined.put(new Key(q.municipalitySor(), q.family()), q.count()));
@@ -120,19 +123,30 @@ class MunicipalityOverview {
                 }
                 boolean late = w.oldest() != null
                         && Duration.between(w.oldest(), now).compareTo(properties.waitingWarning()) > 0;
+                PublishedStatus.Freshness f = freshness.get(key);
+                boolean stale = f != null && f.p95Seconds() > properties.freshnessWarning().toSeconds();
                 own.add(new Row(m.name(), m.code(), m.sorCode(), family,
                         Display.when(a == null ? null : a.lastReceived()), isSilent,
                         a == null ? 0 : a.lastDay(), a == null ? 0 : a.lastWeek(), d.day(), d.week(),
-                        w.count(), Display.ageSince(w.oldest(), now), late, p, q));
+                        w.count(), Display.ageSince(w.oldest(), now), late, p, q, freshness(f), stale));
             }
             if (own.isEmpty() && onlyFamily == null) {
                 own.add(new Row(m.name(), m.code(), m.sorCode(), null, Display.when(null), isSilent,
-                        0, 0, 0, 0, 0, "–", false, 0, 0));
+                        0, 0, 0, 0, 0, "–", false, 0, 0, "–", false));
             }
             own.stream().filter(r -> !onlyProblems || r.hasProblem()).forEach(rows::add);
         }
         long withoutSor = reference.stream().filter(m -> m.sorCode() == null).count();
         return new Overview(rows, silent, delivering, shown.size(), withoutSor, now);
+    }
+
+    // "4 s / 9 s": median and 95th percentile, from received to registered, over the last day
+    private static String freshness(PublishedStatus.Freshness f) {
+        if (f == null) {
+            return "–";
+        }
+        return Display.age(Duration.ofSeconds(Math.round(f.medianSeconds()))) + " / "
+                + Display.age(Duration.ofSeconds(Math.round(f.p95Seconds())));
     }
 
     private static Instant lastReceived(String sor, Map<Key, PublishedStatus.Arrival> arrivals) {

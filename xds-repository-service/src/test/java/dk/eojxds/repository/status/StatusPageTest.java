@@ -104,6 +104,16 @@ class StatusPageTest {
         document("2.25.1", COPENHAGEN, "TELMA");
         document("2.25.2", COPENHAGEN, "TELMA");
         jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr) VALUES ('2.25.1', '0101501234') ON CONFLICT DO NOTHING").update();
+        // freshness: two registered documents, 4 s and 8 s from received to registered
+        for (String[] d : new String[][] {{"2.25.4", "4"}, {"2.25.5", "8"}}) {
+            document(d[0], COPENHAGEN, "TELMA");
+            jdbc.sql("UPDATE repository.document SET source_received_at = now() - interval '1 minute' WHERE unique_id = ?")
+                    .param(d[0]).update();
+            jdbc.sql("""
+                    INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id, state, registered_at)
+                    VALUES (?, 'urn:uuid:z', '2.25.9', 'REGISTERED', now() - interval '1 minute' + ? * interval '1 second')
+                    ON CONFLICT DO NOTHING""").param(d[0]).param(Integer.parseInt(d[1])).update();
+        }
         jdbc.sql("""
                 INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id, state, attempts, last_error)
                 VALUES ('2.25.2', 'urn:uuid:x', '2.25.9', 'FAILED', 3, 'XDSUnknownPatientId: patient 0101501234 unknown')
@@ -118,7 +128,8 @@ class StatusPageTest {
         assertThat(cph).isNotNull();
         assertThat(cph.selectFirst(".resources-day").text()).isEqualTo("2");
         assertThat(cph.selectFirst(".resources-week").text()).isEqualTo("3");
-        assertThat(cph.selectFirst(".documents-day").text()).isEqualTo("2");
+        assertThat(cph.selectFirst(".documents-day").text()).isEqualTo("4");
+        assertThat(cph.selectFirst(".freshness").text()).isEqualTo("6 s / 8 s");
         assertThat(cph.selectFirst(".waiting").text()).isEqualTo("1");
         assertThat(cph.selectFirst(".parked").text()).isEqualTo("1");
         assertThat(cph.selectFirst(".quarantined").text()).isEqualTo("1");
