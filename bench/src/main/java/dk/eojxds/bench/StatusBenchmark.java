@@ -145,19 +145,21 @@ public final class StatusBenchmark {
                     format_code, format_code_scheme, format_code_display, confidentiality_code, language_code,
                     facility_type_code, facility_type_display, practice_setting_code, practice_setting_display, title,
                     creation_time, mime_type, hash_sha1, size_bytes, repository_unique_id, home_community_id, content,
-                    source_fingerprint, stored_at, patient_family, patient_given)
+                    source_fingerprint, stored_at, patient_family, patient_given, source_received_at)
                 SELECT '2.25.' || i, 'urn:uuid:' || gen_random_uuid(), (ARRAY['TELMA', 'KPRO', 'FSIII'])[i %% 3 + 1],
                        lpad((i %% 500000)::text, 10, '0'), i::text, 'CURRENT', 'Kommune', %s, 'c', 's', 'd', 't', 's', 'd',
                        'f', 's', 'd', 'N', 'da-DK', 'x', 'x', 'x', 'x', 'Hjemmemålinger', now(), 'text/xml',
-                       repeat('0', 40), 1, '1.2', 'urn:oid:1.2', '\\x00', repeat('0', 40),
-                       now() - (random() * 180) * interval '1 day', 'Efternavn', ARRAY['Fornavn']
-                FROM generate_series(1, ?) AS i""").formatted(SOR.formatted("i / 5"))).param(documents).update();
+                       repeat('0', 40), 1, '1.2', 'urn:oid:1.2', '\\x00', repeat('0', 40), s.stored_at, 'Efternavn',
+                       ARRAY['Fornavn'], s.stored_at - (i %% 10) * interval '1 second'
+                FROM generate_series(1, ?) AS i,
+                     LATERAL (SELECT now() - (random() * 180 + i * 0) * interval '1 day' AS stored_at) s""").formatted(SOR.formatted("i / 5"))).param(documents).update();
         jdbc.sql("""
                 INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id, state, attempts,
                     last_error, registered_at)
-                SELECT '2.25.' || i, 'urn:uuid:x', '2.25.9', CASE WHEN i % 10000 = 0 THEN 'FAILED' ELSE 'REGISTERED' END, 1,
-                       CASE WHEN i % 10000 = 0 THEN 'XDSUnknownPatientId' END, now()
-                FROM generate_series(1, ?) AS i""").param(documents - 5000).update();
+                SELECT d.unique_id, 'urn:uuid:x', '2.25.9', CASE WHEN i % 10000 = 0 THEN 'FAILED' ELSE 'REGISTERED' END, 1,
+                       CASE WHEN i % 10000 = 0 THEN 'XDSUnknownPatientId' END,
+                       CASE WHEN i % 10000 <> 0 THEN d.stored_at + (i % 7) * interval '1 second' END
+                FROM generate_series(1, ?) AS i JOIN repository.document d ON d.unique_id = '2.25.' || i""").param(documents - 5000).update();
         jdbc.sql("""
                 INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr)
                 SELECT '2.25.' || i, lpad((i % 500000)::text, 10, '0') FROM generate_series(?, ?) AS i""")

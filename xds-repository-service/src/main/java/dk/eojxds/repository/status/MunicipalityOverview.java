@@ -85,7 +85,7 @@ class MunicipalityOverview {
         Map<Key, Long> parked = new HashMap<>();
         published.parkedRegistrations().forEach(p -> parked.put(new Key(p.municipalitySor(), p.family()), p.count()));
         Map<Key, PublishedStatus.Freshness> freshness = new HashMap<>();
-        published.freshness().forEach(f -> freshness.put(new Key(f.municipalitySor(), f.family()), f));
+        published.freshness(seen).forEach(f -> freshness.put(new Key(f.municipalitySor(), f.family()), f));
         Map<Key, Long> quarantined = new HashMap<>();
         published.openQuarantineByMunicipality()
                 .forEach(q -> quarantined.put(new Key(q.municipalitySor(), q.family()), q.count()));
