@@ -1,11 +1,15 @@
 package dk.eojxds.repository.status;
 
+import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.PublishedStatus;
 import dk.eojxds.repository.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,14 +70,20 @@ class PipelineOverview {
     }
 
     private List<Queue> queues(Instant now) {
-        java.util.ArrayList<Queue> queues = new java.util.ArrayList<>();
-        for (PublishedStatus.ChangesPending p : published.changesPending()) {
+        List<Queue> queues = new ArrayList<>();
+        // every priority is shown, an empty one with 0
+        Map<Priority, PublishedStatus.ChangesPending> pending = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            pending.put(priority, new PublishedStatus.ChangesPending(priority, 0, null));
+        }
+        published.changesPending().forEach(p -> pending.put(p.priority(), p));
+        for (PublishedStatus.ChangesPending p : pending.values()) {
             String name = switch (p.priority()) {
                 case LIVE -> "Ændringer at bygge: aktuelle";
                 case BACKLOG -> "Ændringer at bygge: efterslæb";
                 case HELD -> "Ændringer at bygge: holdt under initial load";
             };
-            boolean late = p.priority() == dk.eojxds.handover.Priority.LIVE && p.oldest() != null
+            boolean late = p.priority() == Priority.LIVE && p.oldest() != null
                     && Duration.between(p.oldest(), now).compareTo(properties.waitingWarning()) > 0;
             queues.add(new Queue(name, p.count(), Display.ageSince(p.oldest(), now), late));
         }
