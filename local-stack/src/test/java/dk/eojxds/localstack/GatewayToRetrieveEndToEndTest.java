@@ -203,6 +203,9 @@ class GatewayToRetrieveEndToEndTest {
                 "http://localhost:" + stack.ports().ingest() + "/admin/quarantine",
                 "http://localhost:" + stack.ports().repository() + "/admin/build-failures",
                 "http://localhost:" + stack.ports().repository() + "/statistics/citizens-per-month?from=2026-01-01&to=2026-12-31",
+                "http://localhost:" + stack.ports().repository() + "/status",
+                "http://localhost:" + stack.ports().repository() + "/status/programme",
+                "http://localhost:" + stack.ports().repository() + "/admin/reference/municipalities",
                 "http://localhost:" + stack.ports().registryAdapter() + "/admin/registrations",
                 "http://localhost:" + LocalStack.managementPort(stack.ingest()) + "/actuator/initialload");
         for (String url : closed) {

@@ -2,6 +2,7 @@ package dk.eojxds.repository.audit;
 
 import dk.eojxds.dgws.CallerIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ public class AuditTrail {
     }
 
     /** The audit writer of this instance: failed commits since start, the last one, and whether it is failing now. */
-    public record WriterHealth(long failures, java.time.Instant lastFailure, boolean failing) {
+    public record WriterHealth(long failures, Instant lastFailure, boolean failing) {
     }
 
     public WriterHealth writerHealth() {

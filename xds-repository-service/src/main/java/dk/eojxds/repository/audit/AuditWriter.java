@@ -1,7 +1,9 @@
 package dk.eojxds.repository.audit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -40,13 +42,13 @@ class AuditWriter implements SmartLifecycle {
     private volatile Thread writer;
     private volatile boolean running;
 
-    private final io.micrometer.core.instrument.Counter failures;
-    private volatile java.time.Instant lastFailure;
-    private volatile java.time.Instant lastCommit;
+    private final Counter failures;
+    private volatile Instant lastFailure;
+    private volatile Instant lastCommit;
 
     AuditWriter(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.failures = io.micrometer.core.instrument.Counter.builder("eojxds.repository.audit.failures")
+        this.failures = Counter.builder("eojxds.repository.audit.failures")
                 .description("audit commits that failed (their retrieves failed with them)").register(meters);
         this.batchSizes = DistributionSummary.builder("eojxds.repository.audit.commit.rows")
                 .description("audit rows per commit (group commit)").register(meters);
@@ -64,13 +66,13 @@ class AuditWriter implements SmartLifecycle {
 
     private void failed() {
         failures.increment();
-        lastFailure = java.time.Instant.now();
+        lastFailure = Instant.now();
     }
 
     /** Failed commits since this instance started, and whether the latest commit attempt failed. */
     AuditTrail.WriterHealth health() {
-        java.time.Instant failed = lastFailure;
-        java.time.Instant committed = lastCommit;
+        Instant failed = lastFailure;
+        Instant committed = lastCommit;
         return new AuditTrail.WriterHealth((long) failures.count(), failed,
                 failed != null && (committed == null || failed.isAfter(committed)));
     }
@@ -109,7 +111,7 @@ class AuditWriter implements SmartLifecycle {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 insert(batch);
-                lastCommit = java.time.Instant.now();
+                lastCommit = Instant.now();
                 batch.forEach(p -> p.committed().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

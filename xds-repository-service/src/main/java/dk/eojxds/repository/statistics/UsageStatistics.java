@@ -1,5 +1,6 @@
 package dk.eojxds.repository.statistics;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -118,8 +119,8 @@ public class UsageStatistics {
                 .query().listOfRows();
     }
 
-    private java.sql.Timestamp rolledUntil() {
-        return jdbc.sql("SELECT rolled_until FROM repository.usage_rollup").query(java.sql.Timestamp.class).single();
+    private Timestamp rolledUntil() {
+        return jdbc.sql("SELECT rolled_until FROM repository.usage_rollup").query(Timestamp.class).single();
     }
 
     @Transactional

@@ -1,12 +1,15 @@
 package dk.eojxds.repository.status;
 
 import dk.eojxds.repository.statistics.UsageStatistics;
+import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,8 +78,8 @@ class ProgrammeOverview {
         List<MunicipalityLookups> table = perMunicipality.values().stream().map(b -> b.build(months))
                 .sorted((a, b) -> Long.compare(b.total(), a.total())).toList();
         List<Unit> emergencyDepartments = units("EMERGENCY_DEPARTMENT", from, to);
-        java.util.Set<String> withLookups = emergencyDepartments.stream().map(Unit::sor)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> withLookups = emergencyDepartments.stream().map(Unit::sor)
+                .collect(Collectors.toSet());
         List<Map<String, Object>> known = statistics.unitsOfKind("EMERGENCY_DEPARTMENT");
         List<Unit> practices = units("GENERAL_PRACTICE", from, to);
         return new Programme(from.toString(), to.toString(), shown,
@@ -94,7 +97,7 @@ class ProgrammeOverview {
         return statistics.unitsWithLookups(kind, from, to).stream()
                 .map(r -> new Unit((String) r.get("sor_code"), (String) r.get("name"),
                         ((Number) r.get("lookups")).longValue(),
-                        Display.when(r.get("first_lookup") instanceof java.sql.Timestamp t ? t.toInstant() : null)))
+                        Display.when(r.get("first_lookup") instanceof Timestamp t ? t.toInstant() : null)))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package dk.eojxds.repository.status;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +43,7 @@ class StatusPageController {
         model.addAttribute("onlyProblems", onlyProblems);
         model.addAttribute("families", MunicipalityOverview.FAMILIES);
         model.addAttribute("familyLabels", MunicipalityOverview.FAMILIES.stream()
-                .collect(java.util.stream.Collectors.toMap(f -> f, Display::family)));
+                .collect(Collectors.toMap(f -> f, Display::family)));
         return page("municipalities", model, response);
     }
 

@@ -179,6 +179,15 @@ class StatusPageTest {
         }
         mvc.perform(get("/status").with(jwt().jwt(token -> token.subject("someone"))))
                 .andExpect(status().isForbidden());
+        // the reference data the page reads: no anonymous or non-operator writes, no oversized body
+        mvc.perform(post("/admin/reference/municipalities").contentType("text/csv").content("101;x;;"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/admin/reference/municipalities").with(jwt().jwt(token -> token.subject("someone")))
+                .contentType("text/csv").content("101;x;;")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/reference/municipalities").with(OPERATOR).contentType("text/csv")
+                .content("101;x;;\n".repeat(200_000))).andExpect(status().isPayloadTooLarge());
+        mvc.perform(post("/admin/reference/municipalities").with(OPERATOR).contentType("text/csv")
+                .content("1O1;Kommune;;")).andExpect(status().isBadRequest());
         mvc.perform(get("/status/programme").with(OPERATOR).param("til", "next month"))
                 .andExpect(status().isBadRequest());
     }
