@@ -16,12 +16,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 final class HandoverDatabase implements AutoCloseable {
 
     final JdbcClient owner;
+    final DatabaseCoordinates coordinates;
     final HikariDataSource repositoryRole;
     final HikariDataSource ingestRole;
     final HikariDataSource registryRole;
 
     HandoverDatabase(String purpose) {
         DatabaseCoordinates db = PostgresServer.forTests().createDatabase(purpose);
+        coordinates = db;
         db.ensureRuntimeRoles();
         Migrations.apply(db, "ingest");
         Migrations.apply(db, "repository");
