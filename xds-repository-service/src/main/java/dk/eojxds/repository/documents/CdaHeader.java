@@ -32,8 +32,8 @@ public record CdaHeader(List<String> templateIds, String documentId, Code type, 
                  CitizenDemographics citizen, Organisation municipality, boolean legalAuthenticator,
                  String serviceEventClass, List<ServiceEvent> serviceEvents) {
 
-    public static final String SELF_ROLE_SYSTEM = "2.16.840.1.113883.5.111";
-    public static final String VERSION_TEMPLATE = "1.2.208.184.10.1.10";
+    static final String SELF_ROLE_SYSTEM = "2.16.840.1.113883.5.111";
+    static final String VERSION_TEMPLATE = "1.2.208.184.10.1.10";
 
     /** One documentationOf/serviceEvent: a period, a profile-version declaration or a code. */
     public record ServiceEvent(Instant low, Instant high, String profileVersion, Code code) {

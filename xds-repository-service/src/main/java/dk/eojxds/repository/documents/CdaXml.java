@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class CdaXml {
 
     public static final String HL7 = "urn:hl7-org:v3";
-    public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private CdaXml() {

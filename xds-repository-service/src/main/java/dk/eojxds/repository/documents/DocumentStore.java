@@ -23,7 +23,7 @@ public class DocumentStore {
     private final RegistrationOutbox registrations;
     private final DeprecationOutbox deprecations;
 
-    public DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
+    DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.deprecations = deprecations;
@@ -49,7 +49,7 @@ public class DocumentStore {
      * Stores the document as the current one of its series, marks the one it replaces, and queues
      * it for registration, all in the caller's transaction.
      */
-    public void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
+    void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
         if (replacedUniqueId != null) {
             jdbc.sql("UPDATE repository.document SET status = 'REPLACED' WHERE unique_id = ?")
                     .param(replacedUniqueId).update();
@@ -118,7 +118,7 @@ public class DocumentStore {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    public void recordBuildFailure(Change change, String reason) {
+    void recordBuildFailure(Change change, String reason) {
         jdbc.sql("""
                         INSERT INTO repository.build_failure (family, citizen_cpr, partition_key, revision, reason)
                         VALUES (?, ?, ?, ?, ?)
@@ -130,7 +130,7 @@ public class DocumentStore {
                 .update();
     }
 
-    public void clearBuildFailure(SeriesKey change) {
+    void clearBuildFailure(SeriesKey change) {
         jdbc.sql("DELETE FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? AND partition_key = ?")
                 .param(change.family()).param(change.citizenCpr()).param(change.partitionKey()).update();
     }

@@ -7,7 +7,7 @@ package dk.eojxds.repository.documents;
  */
 public class WaitingForReferenceData extends RuntimeException {
 
-    public static final String REASON_PREFIX = "Waiting: ";
+    static final String REASON_PREFIX = "Waiting: ";
 
     public WaitingForReferenceData(String message) {
         super(message);

@@ -175,7 +175,7 @@ public class FsiiiDocumentBuilder {
     }
 
     /** Home care or home nursing, by what the overview holds. */
-    public Category dominantCare(List<Resource> resources) {
+    Category dominantCare(List<Resource> resources) {
         int homeCare = 0;
         int nursing = 0;
         for (Resource resource : resources) {

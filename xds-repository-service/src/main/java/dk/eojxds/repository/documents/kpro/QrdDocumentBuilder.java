@@ -31,13 +31,13 @@ import org.hl7.fhir.r4.model.Type;
  */
 public class QrdDocumentBuilder {
 
-    public static final String QRD_DK_TEMPLATE = "1.2.208.184.13.1";
-    public static final String QRD_DK_DOCUMENT_TEMPLATE = "1.2.208.184.13.1.1.1";
-    public static final String RESPONSE_SECTION_TEMPLATE = "2.16.840.1.113883.10.20.33.2.1";
-    public static final String RESPONSE_ORGANIZER_TEMPLATE = "2.16.840.1.113883.10.20.33.4.1";
-    public static final String QFDD_REFERENCE_TEMPLATE = "1.2.208.184.6.1";
-    public static final String QFDD_REFERENCE_ROOT = "2.16.840.1.113883.4.873";
-    public static final String QFDD_TYPE = "74468-0";
+    static final String QRD_DK_TEMPLATE = "1.2.208.184.13.1";
+    static final String QRD_DK_DOCUMENT_TEMPLATE = "1.2.208.184.13.1.1.1";
+    static final String RESPONSE_SECTION_TEMPLATE = "2.16.840.1.113883.10.20.33.2.1";
+    static final String RESPONSE_ORGANIZER_TEMPLATE = "2.16.840.1.113883.10.20.33.4.1";
+    static final String QFDD_REFERENCE_TEMPLATE = "1.2.208.184.6.1";
+    static final String QFDD_REFERENCE_ROOT = "2.16.840.1.113883.4.873";
+    static final String QFDD_TYPE = "74468-0";
 
     /** A question with its answer, flattened from nested items in document order. */
     public record Answer(String linkId, String question, Type value) {

@@ -9,7 +9,7 @@ package dk.eojxds.repository.documents.telma;
  */
 public record MeasurementMethod(Performer performer, Provision provision) {
 
-    public static final String MEDCOM_MESSAGE_CODES = "1.2.208.184.100.1";
+    static final String MEDCOM_MESSAGE_CODES = "1.2.208.184.100.1";
 
     /** One MedCom message code: the code, its display, and who it names in the document's table. */
     public record Code(String code, String display, String who) {

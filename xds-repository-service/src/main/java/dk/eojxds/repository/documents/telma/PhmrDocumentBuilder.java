@@ -16,8 +16,8 @@ import java.util.List;
  */
 public class PhmrDocumentBuilder {
 
-    public static final String PHMR_TEMPLATE = "2.16.840.1.113883.10.20.9";
-    public static final String PHMR_DK_TEMPLATE = "1.2.208.184.11.1";
+    static final String PHMR_TEMPLATE = "2.16.840.1.113883.10.20.9";
+    static final String PHMR_DK_TEMPLATE = "1.2.208.184.11.1";
     /** PHMR-DK 2.1.0 section 2.1.4: the title is exactly this. */
     public static final String TITLE = "Hjemmemålinger";
 

@@ -16,7 +16,7 @@ public enum PhmrRelease {
     /** PHMR-DK 1.3: version block phmr-v1.3 (as MedCom's example), MCS codes under the NPU OID as 1.3 had them. */
     V1_3("phmr-v1.3", DkXdsCodes.FORMAT_PHMR_1_3.code());
 
-    public final String versionId;
+    final String versionId;
     public final String formatCode;
 
     PhmrRelease(String versionId, String formatCode) {
@@ -34,7 +34,7 @@ public enum PhmrRelease {
     }
 
     /** The measurement's code under the code system this release gives it. */
-    public Code measurementCode(HomeMeasurement kind) {
+    Code measurementCode(HomeMeasurement kind) {
         String system = this == V2_1 ? DkXdsCodes.measurementCodeSystem(kind.npuCode()) : DkXdsCodes.NPU;
         return new Code(kind.npuCode(), system, kind.npuDisplay());
     }
