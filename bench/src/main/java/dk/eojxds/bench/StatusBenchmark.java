@@ -69,8 +69,7 @@ public final class StatusBenchmark {
             // as autovacuum would have it on a database in use: statistics on every table
             jdbc.sql("ANALYZE").update();
 
-            String token = get(HttpClient.newHttpClient(), "http://localhost:" + stack.ports().devStack()
-                    + "/test-issuer/token?role=eojxds-operator", null).body();
+            String token = stack.operatorToken();
             String base = "http://localhost:" + stack.ports().repository();
             YearMonth now = YearMonth.now();
             for (String path : List.of("/status", "/status?problemer=true", "/status/pipeline", "/status/programme",
@@ -107,11 +106,8 @@ public final class StatusBenchmark {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void timed(String what, Runnable step) {

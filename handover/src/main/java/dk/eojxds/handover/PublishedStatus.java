@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +30,17 @@ public final class PublishedStatus {
 
     /** What arrived from one municipality in one family. */
     public record Arrival(String municipalitySor, String family, Instant lastReceived, long lastDay, long lastWeek) {
+    }
+
+    /** When anything last arrived from each municipality, whatever the family (none: not in the map). */
+    public static Map<String, Instant> lastReceivedByMunicipality(List<Arrival> arrivals) {
+        Map<String, Instant> last = new HashMap<>();
+        for (Arrival a : arrivals) {
+            if (a.lastReceived() != null) {
+                last.merge(a.municipalitySor(), a.lastReceived(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+        }
+        return last;
     }
 
     /** A feed's cursor: data after {@code position} is read on the next poll. */
@@ -109,11 +122,11 @@ public final class PublishedStatus {
     }
 
     /** Open quarantine items per municipality (where the item names one) and family. */
-    public List<Parked> openQuarantineByMunicipality() {
+    public List<Count> openQuarantineByMunicipality() {
         return jdbc.sql("""
                         SELECT municipality_sor, coalesce(family, ''), count(DISTINCT id) FROM ingest.quarantine_rules
                         WHERE state = 'OPEN' AND municipality_sor IS NOT NULL GROUP BY 1, 2""")
-                .query((rs, row) -> new Parked(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .query((rs, row) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -147,16 +160,16 @@ public final class PublishedStatus {
     }
 
     /**
-     * Parked registrations (the registry refused them for good) per municipality and family, read
+     * Count registrations (the registry refused them for good) per municipality and family, read
      * against the caller's own documents.
      */
-    public List<Parked> parkedRegistrations() {
+    public List<Count> parkedRegistrations() {
         return jdbc.sql("""
                         SELECT d.author_sor, d.family, count(*)
                         FROM registry.registration_status r
                         JOIN repository.document d ON d.unique_id = r.document_unique_id
                         WHERE r.state = 'FAILED' GROUP BY 1, 2""")
-                .query((rs, row) -> new Parked(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .query((rs, row) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -196,7 +209,7 @@ public final class PublishedStatus {
     static final int FRESHNESS_SAMPLE = 500;
 
     /** How many items (parked registrations, open quarantine) one municipality has in one family. */
-    public record Parked(String municipalitySor, String family, long count) {
+    public record Count(String municipalitySor, String family, long count) {
     }
 
     public List<ChangesPending> changesPending() {

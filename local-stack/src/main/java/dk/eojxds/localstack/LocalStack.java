@@ -149,6 +149,19 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    /** An operator's bearer token from the dev-stack's test issuer, as the README's curl calls get one. */
+    public String operatorToken() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.devStack()
+                    + "/test-issuer/token?role=eojxds-operator")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Loads the municipality reference data (the 98, with the simulator's SOR codes for the five
      * it serves) through the repository's admin API, as an operator with a test-issuer token would.
@@ -156,9 +169,7 @@ public final class LocalStack implements AutoCloseable {
     public void loadReferenceData() {
         try (InputStream csv = LocalStack.class.getResourceAsStream("/reference/municipalities-dev-stack.csv")) {
             HttpClient http = HttpClient.newHttpClient();
-            String token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                            + ports.devStack() + "/test-issuer/token")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String token = operatorToken();
             HttpResponse<String> loaded = http.send(HttpRequest.newBuilder(URI.create(
                                     "http://localhost:" + ports.repository() + "/admin/reference/municipalities"))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")

@@ -80,7 +80,7 @@ class StatusPageBrowserTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> count(
                 "SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 0);
         syntheticLookups();
-        browser = chromium(operatorToken());
+        browser = chromium(stack.operatorToken());
     }
 
     @AfterAll
@@ -110,12 +110,6 @@ class StatusPageBrowserTest {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
         return driver;
-    }
-
-    private static String operatorToken() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + stack.ports().devStack() + "/test-issuer/token?role=eojxds-operator")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     // look-ups this month: three requests for Copenhagen's data, one by a citizen reading their own
@@ -212,7 +206,7 @@ class StatusPageBrowserTest {
         String url = "http://localhost:" + LocalStack.managementPort(stack.repository()) + "/actuator/prometheus";
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + operatorToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", "Bearer " + stack.operatorToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
             // refreshed every few minutes, the first time half a minute after start
             assertThat(metrics.lines()
                     .filter(l -> l.startsWith("eojxds_status_municipality_silence_seconds{code=\"101\"")).findFirst())

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DgwsSecurityTest {
 
     static final TestCertificates.Credential CA = TestCertificates.certificateAuthority("CN=Test NSP CA,O=eoj-xds test");
-    static final IdCardIssuer STS = new IdCardIssuer(TestCertificates.issuedBy(CA, "CN=TEST-NSP-STS,O=eoj-xds test"));
+    static final IdCardIssuer STS = new IdCardIssuer(TestCertificates.issuedBy(CA, PinnedSts.SUBJECT));
     static final IdCardIssuer IMPOSTOR = new IdCardIssuer(TestCertificates.issuedBy(
             TestCertificates.certificateAuthority("CN=Other CA"), "CN=TEST-NSP-STS,O=eoj-xds test"));
     static final IdCardIssuer.Card SUNDHED_DK = IdCardIssuer.Card.system("Sundhed.dk", "33257872", "Sundhed.dk");
@@ -43,11 +43,8 @@ class DgwsSecurityTest {
     private final Iti43ConformanceTest documents = new Iti43ConformanceTest();
 
     @DynamicPropertySource
-    static void trust(DynamicPropertyRegistry registry) throws Exception {
-        Path pem = Files.createTempFile("trusted-sts", ".pem");
-        Files.writeString(pem, CA.certificatePem());
-        registry.add("eojxds.security.trusted-certificates", pem::toString);
-        registry.add("eojxds.security.sts-subjects", () -> "CN=TEST-NSP-STS,O=eoj-xds test");
+    static void trust(DynamicPropertyRegistry registry) {
+        PinnedSts.pin(registry, CA);
     }
 
     @BeforeEach

@@ -50,7 +50,7 @@ public class DeltaPoller {
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final List<Feed> feeds;
+    private final Feeds feeds;
     private final Map<String, FeedStatus> status = new ConcurrentHashMap<>();
     private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "gateway-prefetch");
@@ -84,19 +84,19 @@ public class DeltaPoller {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
-        this.feeds = registry.polled();
-        for (Feed feed : feeds) {
+        this.feeds = registry;
+        for (Feed feed : registry.polled()) {
             meters.gauge("eojxds.ingest.cursor.age", List.of(io.micrometer.core.instrument.Tag.of("feed", feed.name())),
                     this, poller -> poller.cursorAgeSeconds(feed));
         }
     }
 
     List<Feed> feeds() {
-        return feeds;
+        return feeds.polled();
     }
 
     Optional<Feed> feed(String name) {
-        return feeds.stream().filter(f -> f.name().equals(name)).findFirst();
+        return feeds.polled(name);
     }
 
     @Scheduled(fixedDelayString = "${eojxds.fkg.poll-interval}", initialDelayString = "PT1S")
@@ -132,7 +132,7 @@ public class DeltaPoller {
     /** Starts a poll of every feed that is due and not still being polled from an earlier round. */
     List<Future<?>> startDue() {
         List<Future<?>> started = new java.util.ArrayList<>();
-        for (Feed feed : feeds) {
+        for (Feed feed : feeds.polled()) {
             Future<?> previous = running.get(feed.name());
             if (!due(feed) || (previous != null && !previous.isDone())) {
                 continue;

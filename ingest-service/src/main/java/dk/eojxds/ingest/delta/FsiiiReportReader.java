@@ -61,7 +61,7 @@ class FsiiiReportReader implements FamilyReader {
                             + entry.resourceType()), entry.json());
         }
         // a pushed report re-processed from the quarantine is received again now
-        return readReport(feed, entry.id(), entry.json(), PushedReports.FEED_NAME.equals(feed.name()) ? Instant.now() : null);
+        return readReport(feed, entry.id(), entry.json(), Feeds.PUSH.name().equals(feed.name()) ? Instant.now() : null);
     }
 
     /**

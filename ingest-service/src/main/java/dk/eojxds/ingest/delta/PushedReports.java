@@ -3,7 +3,6 @@ package dk.eojxds.ingest.delta;
 import dk.eojxds.handover.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.eojxds.model.DataFamily;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,8 +24,6 @@ public class PushedReports {
 
     private static final Logger log = LoggerFactory.getLogger(PushedReports.class);
 
-    static final String FEED_NAME = Feeds.PUSH.name();
-    private static final Feed FEED = Feeds.PUSH;
 
     private final FsiiiReportReader reader;
     private final IngestStore store;
@@ -75,20 +72,20 @@ public class PushedReports {
         }
         for (GatewayPage.RawEntry report : asSent) {
             reports++;
-            EntryOutcome outcome = reader.readReport(FEED, report.id(), report.json(), receivedAt);
+            EntryOutcome outcome = reader.readReport(Feeds.PUSH, report.id(), report.json(), receivedAt);
             accepted.addAll(outcome.accepted());
             withheld.addAll(outcome.withheld());
             if (outcome.rejected() != null) {
                 rejected.add(outcome.rejected());
             }
         }
-        int stored = store.upsert(FEED, accepted, Priority.LIVE).stored();
-        store.quarantine(FEED, "push " + delivery.path("timestamp").asText(""), rejected);
-        store.withhold(FEED, withheld);
-        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "stored").increment(stored);
-        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "quarantined").increment(rejected.size());
-        QuarantineCount.count(meters, FEED, rejected);
-        meters.counter("eojxds.ingest.resources", "feed", FEED_NAME, "outcome", "withheld").increment(withheld.size());
+        int stored = store.upsert(Feeds.PUSH, accepted, Priority.LIVE).stored();
+        store.quarantine(Feeds.PUSH, "push " + delivery.path("timestamp").asText(""), rejected);
+        store.withhold(Feeds.PUSH, withheld);
+        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "stored").increment(stored);
+        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "quarantined").increment(rejected.size());
+        QuarantineCount.count(meters, Feeds.PUSH, rejected);
+        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "withheld").increment(withheld.size());
         for (RejectedResource report : rejected) {
             log.warn("Pushed FSIII report {} quarantined: {}", LogSafe.text(report.resourceId()),
                     LogSafe.text(String.join("; ", report.reasons())));

@@ -74,7 +74,9 @@ class MunicipalityOverview {
         reference.stream().map(Municipality::sorCode).filter(Objects::nonNull).forEach(referenced::add);
         Map<Key, PublishedStatus.Arrival> arrivals = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>(referenced);
-        for (PublishedStatus.Arrival a : published.arrivals(referenced)) {
+        List<PublishedStatus.Arrival> arrived = published.arrivals(referenced);
+        Map<String, Instant> lastReceived = PublishedStatus.lastReceivedByMunicipality(arrived);
+        for (PublishedStatus.Arrival a : arrived) {
             arrivals.put(new Key(a.municipalitySor(), a.family()), a);
             if (a.lastReceived() != null) {
                 seen.add(a.municipalitySor());
@@ -101,7 +103,7 @@ class MunicipalityOverview {
         List<String> silent = new ArrayList<>();
         int delivering = 0;
         for (Municipality m : shown) {
-            Instant last = lastReceived(m.sorCode(), arrivals);
+            Instant last = m.sorCode() == null ? null : lastReceived.get(m.sorCode());
             boolean isSilent = last == null || Duration.between(last, now).compareTo(properties.silentAfter()) > 0;
             if (isSilent) {
                 silent.add(m.name());
@@ -147,17 +149,6 @@ class MunicipalityOverview {
         }
         return Display.age(Duration.ofSeconds(Math.round(f.medianSeconds()))) + " / "
                 + Display.age(Duration.ofSeconds(Math.round(f.p95Seconds())));
-    }
-
-    private static Instant lastReceived(String sor, Map<Key, PublishedStatus.Arrival> arrivals) {
-        Instant last = null;
-        for (String family : FAMILIES) {
-            PublishedStatus.Arrival a = arrivals.get(new Key(sor, family));
-            if (a != null && a.lastReceived() != null && (last == null || a.lastReceived().isAfter(last))) {
-                last = a.lastReceived();
-            }
-        }
-        return last;
     }
 
     // documents made per municipality (the author organisation) and family: an index range scan each

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,10 +46,8 @@ class MunicipalitySilence {
         try {
             List<Municipalities.Municipality> known = municipalities.all().stream()
                     .filter(m -> m.sorCode() != null).toList();
-            Map<String, Instant> last = new HashMap<>();
-            published.arrivals(known.stream().map(Municipalities.Municipality::sorCode).toList()).stream()
-                    .filter(a -> a.lastReceived() != null)
-                    .forEach(a -> last.merge(a.municipalitySor(), a.lastReceived(), (x, y) -> x.isAfter(y) ? x : y));
+            Map<String, Instant> last = PublishedStatus.lastReceivedByMunicipality(
+                    published.arrivals(known.stream().map(Municipalities.Municipality::sorCode).toList()));
             Instant now = Instant.now();
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (Municipalities.Municipality m : known) {

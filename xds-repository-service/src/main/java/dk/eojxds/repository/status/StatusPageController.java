@@ -3,6 +3,7 @@ package dk.eojxds.repository.status;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,9 @@ class StatusPageController {
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    private static final Map<String, String> FAMILY_LABELS = MunicipalityOverview.FAMILIES.stream()
+            .collect(Collectors.toMap(f -> f, Display::family));
+
     private final MunicipalityOverview municipalities;
     private final PipelineOverview pipeline;
     private final ProgrammeOverview programme;
@@ -42,8 +46,7 @@ class StatusPageController {
         model.addAttribute("family", only);
         model.addAttribute("onlyProblems", onlyProblems);
         model.addAttribute("families", MunicipalityOverview.FAMILIES);
-        model.addAttribute("familyLabels", MunicipalityOverview.FAMILIES.stream()
-                .collect(Collectors.toMap(f -> f, Display::family)));
+        model.addAttribute("familyLabels", FAMILY_LABELS);
         return page("municipalities", model, response);
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.eojxds.repository.PinnedSts;
 import dk.eojxds.repository.RepositoryApplication;
 import dk.eojxds.repository.statistics.UsageRollup;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -34,10 +37,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * over the other municipalities is made up for the test.
  */
 @SpringBootTest(classes = RepositoryApplication.class, properties = {"spring.config.name=xds-repository-service",
-        "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true",
         "eojxds.repository.build-interval=PT1H", "eojxds.statistics.rollup-interval=PT1000H"})
 @AutoConfigureMockMvc
 class ProgrammeFiguresTest {
+
+    // DGWS on, as in production: this test sends no ID card, but needs no insecure switch to start
+    @DynamicPropertySource
+    static void sts(DynamicPropertyRegistry registry) {
+        PinnedSts.pinAny(registry);
+    }
 
     static final RequestPostProcessor OPERATOR = jwt().jwt(token -> token.subject("ops@sds"))
             .authorities(new SimpleGrantedAuthority("ROLE_OPERATOR"));

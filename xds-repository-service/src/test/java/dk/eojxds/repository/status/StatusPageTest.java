@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.eojxds.repository.PinnedSts;
 import dk.eojxds.repository.RepositoryApplication;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.Migrations;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -32,10 +35,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * errors are masked, and only operators see any of it.
  */
 @SpringBootTest(classes = RepositoryApplication.class, properties = {"spring.config.name=xds-repository-service",
-        "eojxds.security.mode=none", "eojxds.security.insecure-local-development=true",
         "eojxds.repository.build-interval=PT1H"})
 @AutoConfigureMockMvc
 class StatusPageTest {
+
+    // DGWS on, as in production: this test sends no ID card, but needs no insecure switch to start
+    @DynamicPropertySource
+    static void sts(DynamicPropertyRegistry registry) {
+        PinnedSts.pinAny(registry);
+    }
 
     static final RequestPostProcessor OPERATOR = jwt().jwt(token -> token.subject("ops@sds"))
             .authorities(new SimpleGrantedAuthority("ROLE_OPERATOR"));
