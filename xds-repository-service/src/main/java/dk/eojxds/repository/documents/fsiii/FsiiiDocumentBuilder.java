@@ -101,9 +101,8 @@ public class FsiiiDocumentBuilder {
         composition.setLanguage("da-DK");
         composition.setCustodian(new Reference(organizationUrl));
         new FsiiiSections(narrative).addTo(composition, copies, fullUrls);
-        composition.setText(FsiiiNarrative.generated("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + FsiiiNarrative.escape(TITLE)
-                        + " fra " + FsiiiNarrative.escape(author.name()) + ", opdateret "
-                        + FsiiiNarrative.date(Date.from(dataAsOf)) + ".</p></div>"));
+        composition.setText(FsiiiNarrative.generated(FsiiiNarrative.paragraph(TITLE + " fra " + author.name()
+                + ", opdateret " + FsiiiNarrative.date(Date.from(dataAsOf)) + ".")));
 
         Bundle bundle = new Bundle();
         bundle.setId(documentId);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
  * Danish XHTML narrative for the FSIII overview: tables with the FSIII display texts, so that any
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.Coding;
  */
 final class FsiiiNarrative {
 
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
     // FSIII severity scale: the code system's displays are the numbers 0-4 and 9.
     private static final Map<String, String> SEVERITY = Map.of("0", "Ingen/ubetydelige begrænsninger",
@@ -55,27 +58,49 @@ final class FsiiiNarrative {
         return date == null ? "" : DATE.format(date.toInstant());
     }
 
-    /** A table as an XHTML div; every cell escaped. */
-    static String table(List<String> headings, List<List<String>> rows) {
-        StringBuilder html = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\"><table><thead><tr>");
-        headings.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
-        html.append("</tr></thead><tbody>");
+    /** A table as an XHTML div (text nodes: HAPI escapes them when it writes the document). */
+    static XhtmlNode table(List<String> headings, List<List<String>> rows) {
+        XhtmlNode div = div();
+        XhtmlNode table = div.addTag("table");
+        XhtmlNode heading = table.addTag("thead").addTag("tr");
+        headings.forEach(h -> cell(heading, "th", h));
+        XhtmlNode body = table.addTag("tbody");
         for (List<String> row : rows) {
-            html.append("<tr>");
-            row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
-            html.append("</tr>");
+            XhtmlNode tr = body.addTag("tr");
+            row.forEach(cell -> cell(tr, "td", cell));
         }
-        return html.append("</tbody></table></div>").toString();
+        return div;
     }
 
-    static org.hl7.fhir.r4.model.Narrative generated(String div) {
+    /** A div holding one paragraph. */
+    static XhtmlNode paragraph(String text) {
+        XhtmlNode div = div();
+        cell(div, "p", text);
+        return div;
+    }
+
+    /**
+     * The narrative built as nodes: handing HAPI a string made it build a new XHTML parser, with
+     * its table of every HTML entity, for each section (a third of an FSIII document's cost).
+     */
+    static org.hl7.fhir.r4.model.Narrative generated(XhtmlNode div) {
         org.hl7.fhir.r4.model.Narrative narrative = new org.hl7.fhir.r4.model.Narrative();
         narrative.setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED);
-        narrative.setDivAsString(div);
+        narrative.setDiv(div);
         return narrative;
     }
 
-    static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    private static XhtmlNode div() {
+        XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        div.setAttribute("xmlns", XHTML);
+        return div;
+    }
+
+    // an empty cell stays an empty element (<td/>), as before
+    private static void cell(XhtmlNode parent, String name, String text) {
+        XhtmlNode cell = parent.addTag(name);
+        if (text != null && !text.isEmpty()) {
+            cell.addText(text);
+        }
     }
 }
