@@ -10,6 +10,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.platform.camel.ihe.ws.AbstractWsEndpoint;
 import org.springframework.stereotype.Component;
 
@@ -43,13 +44,16 @@ class CamelRegistryClient extends RouteBuilder implements RegistryClient {
 
     @Override
     public void configure() {
+        // the body becomes ebXML once: the validator would convert it for itself, and the producer again
         from(ROUTE)
                 .routeId("iti42-out")
+                .convertBodyTo(SubmitObjectsRequest.class)
                 .process(iti42RequestValidator())
                 .to(endpoint)
                 .process(iti42ResponseValidator());
         from(UPDATE_ROUTE)
                 .routeId("iti57-out")
+                .convertBodyTo(SubmitObjectsRequest.class)
                 .process(iti57RequestValidator())
                 .to(updateEndpoint)
                 .process(iti57ResponseValidator());
