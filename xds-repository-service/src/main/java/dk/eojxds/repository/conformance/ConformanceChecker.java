@@ -34,6 +34,8 @@ public final class ConformanceChecker {
 
     private static final Processor SAXON = new Processor(false);
     private static final XPathCompiler COMPILER = compiler();
+    // a SAX parser costs about a tenth of a document's parse to make, and is reusable once a parse ends
+    private static final ThreadLocal<org.xml.sax.XMLReader> READER = ThreadLocal.withInitial(SecureXml::reader);
     private static final Map<String, XPathExecutable> ADHOC = new ConcurrentHashMap<>();
     // a selector (an expression's evaluation context) is cheap to reuse and not to make: Saxon sets
     // up an error reporter with buffers for each; selectors are not thread-safe, so one set per thread
@@ -60,10 +62,13 @@ public final class ConformanceChecker {
      * a large QRD; its own tree costs a parse.
      */
     public static XdmNode parse(byte[] xml) {
+        org.xml.sax.XMLReader reader = READER.get();
+        // Saxon keeps its error handler (and its count of errors) on the reader: each parse starts clean
+        reader.setErrorHandler(null);
         try {
-            return SAXON.newDocumentBuilder().build(new SAXSource(SecureXml.reader(),
-                    new InputSource(new ByteArrayInputStream(xml))));
+            return SAXON.newDocumentBuilder().build(new SAXSource(reader, new InputSource(new ByteArrayInputStream(xml))));
         } catch (SaxonApiException e) {
+            READER.remove();
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
         }
     }
