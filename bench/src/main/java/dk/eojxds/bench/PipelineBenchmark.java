@@ -5,6 +5,7 @@ import static dk.eojxds.bench.Measuring.count;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dk.eojxds.devstack.gateway.SimulatedGateway;
+import dk.eojxds.devstack.registry.RegistryCost;
 import dk.eojxds.devstack.gateway.SyntheticCitizens;
 import dk.eojxds.devstack.gateway.SyntheticFsiii;
 import dk.eojxds.devstack.gateway.SyntheticKpro;
@@ -52,54 +53,86 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "mixed";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
-        System.out.printf("machine: %d cores, max heap %d MiB; mode %s %d%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, mode, n);
+        // mixed and fsiii run a warm-up load first (as many other citizens; "warm-up=K" sets it, 0 or
+        // "cold" skips it), as a long-running instance is warm: JIT-compiled, HAPI's structure
+        // definitions loaded. A warm-up of a fifth left the compilers a quarter of the run's CPU.
+        int warmUpCitizens = List.of(args).contains("cold") ? 0 : List.of(args).stream()
+                .filter(a -> a.startsWith("warm-up=")).map(a -> Integer.parseInt(a.substring(8))).findFirst().orElse(n);
+        boolean warm = (mode.equals("mixed") || mode.equals("fsiii")) && warmUpCitizens > 0;
+        System.out.printf("machine: %d cores, max heap %d MiB; mode %s %d%s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, mode, n, warm ? " after a warm-up load" : " (cold)");
         DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchpipe");
         Path file = Files.createTempFile("eojxds-pipeline", ".ndjson");
+        Path warmUp = Files.createTempFile("eojxds-pipeline-warm-up", ".ndjson");
         try {
-            long lines = switch (mode) {
-                case "mixed" -> writeMixed(file, n, true, true);
-                case "fsiii" -> writeMixed(file, n, false, false);
-                case "telma" -> writeTelma(file, n, 6);
-                case "backlog" -> writeTelma(file, n, 10);
-                default -> throw new IllegalArgumentException("mode: mixed, fsiii, telma or backlog");
-            };
+            long lines = write(mode, file, n, 1);
+            long warmUpLines = warm ? write(mode, warmUp, warmUpCitizens, 2) : 0;
             try (LocalStack stack = LocalStack.start(db, LocalStack.Ports.any(), quiet())) {
                 JdbcClient jdbc = Measuring.jdbc(db);
+                InitialLoad load = stack.ingest().getBean(InitialLoad.class);
+                long before = 0;
+                if (warm) {
+                    before = waitForRegistrations(jdbc, load(load, jdbc, warmUp, warmUpLines, 0));
+                    System.out.printf("warm-up: %,d documents registered%n", before);
+                }
+                Instant since = Instant.now();
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
-                Thread live = null;
-                List<String> liveCitizens = List.of();
+                Map<String, Long> threadsStart = ThreadCpu.byGroup();
+                RegistryCost registry = stack.devStack().getBean(RegistryCost.class);
+                long registryCallsStart = registry.requests();
+                long registryCpuStart = registry.cpuNanos();
                 if (mode.equals("backlog")) {
                     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
                     SimulatedGateway gateway = stack.devStack().getBean(SimulatedGateway.class);
                     List<SyntheticCitizens.Citizen> people = SyntheticCitizens.create(seconds * 5, new Random(3));
-                    liveCitizens = people.stream().map(p -> p.cpr().value()).toList();
-                    live = new Thread(() -> publishLive(gateway, people), "live-deltas");
-                }
-                InitialLoad load = stack.ingest().getBean(InitialLoad.class);
-                Thread loading = new Thread(() -> load.run(List.of(file.toString())), "initial-load");
-                loading.start();
-                long expected = waitForIngest(jdbc, loading, lines);
-                if (live != null) {
+                    List<String> liveCitizens = people.stream().map(p -> p.cpr().value()).toList();
+                    long expected = load(load, jdbc, file, lines, 0);
                     // the live deltas arrive while the load's backlog drains; the backlog need not finish
+                    Thread live = new Thread(() -> publishLive(gateway, people), "live-deltas");
                     live.start();
                     live.join();
                     waitForLive(jdbc, liveCitizens);
                     freshness(jdbc, liveCitizens, expected);
                 } else {
-                    long documents = waitForRegistrations(jdbc, expected);
+                    long documents = waitForRegistrations(jdbc, before + load(load, jdbc, file, lines, before)) - before;
                     double wall = (System.nanoTime() - start) / 1e9;
                     double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
-                    report(jdbc, mode, lines, documents, wall);
+                    report(jdbc, mode, lines, documents, wall, since);
                     System.out.printf("  CPU of the whole JVM (load, build, registration, stand-ins) per document: "
                             + "%.1f ms%n", cpuMs / documents);
+                    long calls = registry.requests() - registryCallsStart;
+                    System.out.printf("  registry stand-in: %,d calls, %.2f ms CPU per call (%.1f ms per document)%n",
+                            calls, (registry.cpuNanos() - registryCpuStart) / 1e6 / Math.max(1, calls),
+                            (registry.cpuNanos() - registryCpuStart) / 1e6 / documents);
+                    ThreadCpu.print(threadsStart, ThreadCpu.byGroup(), documents);
                 }
             }
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(warmUp);
         }
         System.exit(0);
+    }
+
+    private static long write(String mode, Path file, int n, long seed) throws Exception {
+        return switch (mode) {
+            case "mixed" -> writeMixed(file, n, true, true, seed);
+            case "fsiii" -> writeMixed(file, n, false, false, seed);
+            case "telma" -> writeTelma(file, n, 6);
+            case "backlog" -> writeTelma(file, n, 10);
+            default -> throw new IllegalArgumentException("mode: mixed, fsiii, telma or backlog");
+        };
+    }
+
+    /** Runs one initial load to its end; answers the documents (series) it raised. */
+    private static long load(InitialLoad load, JdbcClient jdbc, Path file, long lines, long seriesBefore) throws Exception {
+        Thread loading = new Thread(() -> {
+            load.run(List.of(file.toString()));
+            ThreadCpu.ended("initial-load");
+        }, "initial-load");
+        loading.start();
+        return waitForIngest(jdbc, loading, lines) - seriesBefore;
     }
 
     private static Map<String, List<String>> quiet() {
@@ -109,8 +142,9 @@ public final class PipelineBenchmark {
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "logging.level.root=WARN"));
     }
 
-    private static long writeMixed(Path file, int citizens, boolean telmaAndKpro, boolean everySixth) throws Exception {
-        Random random = new Random(1);
+    private static long writeMixed(Path file, int citizens, boolean telmaAndKpro, boolean everySixth, long seed)
+            throws Exception {
+        Random random = new Random(seed);
         List<SyntheticCitizens.Citizen> people = SyntheticCitizens.create(citizens, random);
         SyntheticTelma telma = new SyntheticTelma(random);
         SyntheticKpro kpro = new SyntheticKpro(random);
@@ -205,25 +239,27 @@ public final class PipelineBenchmark {
         return registered;
     }
 
-    private static void report(JdbcClient jdbc, String mode, long lines, long documents, double wall) {
+    private static void report(JdbcClient jdbc, String mode, long lines, long documents, double wall, Instant since) {
         Map<String, Object> row = jdbc.sql("""
                 SELECT count(*) / greatest(extract(epoch FROM max(d.stored_at) - min(d.stored_at)), 0.001) AS built,
                        count(*) / greatest(extract(epoch FROM max(r.registered_at) - min(r.registered_at)), 0.001) AS registered,
                        extract(epoch FROM max(r.registered_at) - min(d.stored_at)) AS span
                 FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
-                """).query().singleRow();
+                WHERE d.stored_at >= ?
+                """).param(java.sql.Timestamp.from(since)).query().singleRow();
         System.out.printf("%s: %,d input lines, %,d documents; built %,.0f/s, registered %,.0f/s (first stored to "
                         + "last registered %.1f s); wall time from the start of the load to the last registration %.1f s "
                         + "(%,.0f documents/s)%n", mode, lines, documents, ((Number) row.get("built")).doubleValue(),
                 ((Number) row.get("registered")).doubleValue(), ((Number) row.get("span")).doubleValue(), wall,
                 documents / wall);
         jdbc.sql("""
-                SELECT d.family, count(*) AS n, avg(d.size_bytes) AS size FROM repository.document d GROUP BY 1 ORDER BY 1
-                """).query().listOfRows().forEach(r -> System.out.printf("  %s: %,d documents, mean %,.0f bytes%n",
+                SELECT d.family, count(*) AS n, avg(d.size_bytes) AS size FROM repository.document d WHERE d.stored_at >= ?
+                GROUP BY 1 ORDER BY 1
+                """).param(java.sql.Timestamp.from(since)).query().listOfRows().forEach(r -> System.out.printf("  %s: %,d documents, mean %,.0f bytes%n",
                 r.get("family"), ((Number) r.get("n")).longValue(), ((Number) r.get("size")).doubleValue()));
         jdbc.sql("SELECT documents, count(*) AS n FROM (SELECT submission_set_unique_id, count(*) AS documents "
-                        + "FROM registry.registration GROUP BY 1) s GROUP BY 1 ORDER BY 1")
-                .query().listOfRows().forEach(r -> System.out.printf("  submission sets of %s document(s): %,d%n",
+                        + "FROM registry.registration WHERE registered_at >= ? GROUP BY 1) s GROUP BY 1 ORDER BY 1")
+                .param(java.sql.Timestamp.from(since)).query().listOfRows().forEach(r -> System.out.printf("  submission sets of %s document(s): %,d%n",
                         r.get("documents"), ((Number) r.get("n")).longValue()));
     }
 

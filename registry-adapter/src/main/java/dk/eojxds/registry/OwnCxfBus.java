@@ -4,6 +4,8 @@ import dk.eojxds.registry.register.RegistryProperties;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.transport.http.HTTPConduitConfigurer;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,11 @@ class OwnCxfBus {
             policy.setReceiveTimeout(registry.receiveTimeout().toMillis());
             conduit.setClient(policy);
         }, HTTPConduitConfigurer.class);
+        // CXF's default conduit (the JDK's asynchronous HttpClient) cost 1.5 ms of CPU per ITI-42 in
+        // its own worker threads, a sixth of the whole registration; the blocking URLConnection
+        // conduit does the same exchange on the calling thread (docs/benchmarks.md, issue 11)
+        bus.setExtension((HTTPConduitFactory) (factory, owner, endpoint, target) ->
+                new URLConnectionHTTPConduit(owner, endpoint, target), HTTPConduitFactory.class);
         return () -> {
             BusFactory.setDefaultBus(bus);
             BusFactory.setThreadDefaultBus(bus);
