@@ -57,13 +57,9 @@ public class DeltaPoller {
         thread.setDaemon(true);
         return thread;
     });
-    // each feed is polled on a thread of its own, so a slow or hanging feed delays no other
-    private final ExecutorService feedThreads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "feed-poll");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final FeedThreads feedThreads = new FeedThreads();
+    // the newest lastUpdated this instance has seen per feed: where the tail polls look from
+    private final Map<String, Instant> tips = new ConcurrentHashMap<>();
     private final Duration maxPollDuration;
     private final CommitLag commitLag;
     private final UnreadableWindows unreadableWindows;
@@ -133,15 +129,81 @@ public class DeltaPoller {
     List<Future<?>> startDue() {
         List<Future<?>> started = new java.util.ArrayList<>();
         for (Feed feed : feeds.polled()) {
-            Future<?> previous = running.get(feed.name());
-            if (!due(feed) || (previous != null && !previous.isDone())) {
-                continue;
+            if (due(feed)) {
+                feedThreads.full(feed, () -> pollGuarded(feed)).ifPresent(started::add);
             }
-            Future<?> poll = feedThreads.submit(() -> pollGuarded(feed));
-            running.put(feed.name(), poll);
-            started.add(poll);
         }
         return started;
+    }
+
+    /**
+     * Between full polls, each feed polled at the common interval is asked for what is newer than
+     * the newest resource this instance has seen (its tip): one small search a second, so that a
+     * delta waits for about a second instead of up to a whole poll interval. A tail poll only adds:
+     * it stores through the same version-aware upsert, never moves the cursor, and reads no safety
+     * window; what commits late is the full polls' to find, as before.
+     */
+    @Scheduled(fixedDelayString = "${eojxds.fkg.tail-interval:PT1S}", initialDelayString = "PT1S")
+    void scheduledTail() {
+        if (properties.enabled() && properties.tailing()) {
+            for (Feed feed : feeds.polled()) {
+                if (feed.pollInterval() == null && tips.containsKey(feed.name())) {
+                    feedThreads.tail(feed, () -> tailGuarded(feed));
+                }
+            }
+        }
+    }
+
+    /** A tail poll of one feed now (tests, benchmarks); answers the pages read, 0 before any full poll. */
+    public int tailNow(String feedName) {
+        Feed feed = feed(feedName).orElseThrow(() -> new IllegalArgumentException("unknown feed " + feedName));
+        try (FeedLease.Held held = lease.tryAcquire(feed)
+                .orElseThrow(() -> new IllegalStateException("feed " + feedName + " is being polled elsewhere"))) {
+            return tail(feed);
+        }
+    }
+
+    private void tailGuarded(Feed feed) {
+        try {
+            Optional<FeedLease.Held> held = lease.tryAcquire(feed);
+            if (held.isPresent()) {
+                try (FeedLease.Held ignored = held.get()) {
+                    tail(feed);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the full polls report the feed's health; a tail that fails only waits for the next
+            meters.counter("eojxds.ingest.tail.failures", "feed", feed.name()).increment();
+            log.debug("Tail poll of feed {} failed; the full polls read the same", feed.name(), e);
+        }
+    }
+
+    private int tail(Feed feed) {
+        Instant tip = tips.get(feed.name());
+        if (tip == null) {
+            return 0;
+        }
+        CommitLag.Tally none = new CommitLag.Tally();
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        for (GatewayPage page = gateway.changedSince(feed, tip); page != null;
+             page = page.nextUrl() == null || !seen.add(page.nextUrl()) ? null : gateway.nextPage(page).orElse(null)) {
+            Timer.Sample sample = Timer.start(meters);
+            PageContent content = reader.read(feed, page);
+            // the cursor stays (null): only the full polls move it; nothing a tail finds is a late commit
+            commitLag.record(feed, ingestor.commit(feed, content, null).lagSeconds(), "tail",
+                    Double.POSITIVE_INFINITY, none);
+            seenUpTo(feed, content.newestLastUpdated());
+            sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
+            pages++;
+        }
+        return pages;
+    }
+
+    private void seenUpTo(Feed feed, Instant newest) {
+        if (newest != null) {
+            tips.merge(feed.name(), newest, (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     private void pollGuarded(Feed feed) {
@@ -214,6 +276,7 @@ public class DeltaPoller {
                     : CompletableFuture.supplyAsync(() -> gateway.nextPage(current), prefetch);
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, current);
+            seenUpTo(feed, content.newestLastUpdated());
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
                 newest = content.newestLastUpdated();
             }
@@ -244,6 +307,9 @@ public class DeltaPoller {
         if (ceiling.isAfter(cursor)) {
             store.advanceCursor(feed, ceiling);
         }
+        // what was stamped before this poll began and was not visible to it commits late: the
+        // full polls find it; the tails look from here on
+        seenUpTo(feed, now.minus(properties.tailInterval()));
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
         log.debug("Feed {} polled: {} pages since {}", feed.name(), pages, cursor);
         return pages;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl          FHIR base URL of the gateway
  * @param pollInterval     pause between two polls of the feeds
+ * @param tailInterval     pause between two looks at what is newer than the newest resource seen
+ *                         (the tail poll, for freshness: it reads no safety window and never moves
+ *                         the cursor); off when not shorter than {@code pollInterval}
  * @param safetyWindow     the cursor never advances past now minus this: the gateway's
  *                         transactions commit out of timestamp order
  * @param initialLookback  where a feed without a cursor starts (the gateway keeps seven days)
@@ -35,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @NotBlank String baseUrl,
         @NotNull Duration pollInterval,
+        @NotNull @DefaultValue("PT1S") Duration tailInterval,
         @NotNull Duration safetyWindow,
         @NotNull Duration initialLookback,
         @NotNull Duration connectTimeout,
@@ -49,6 +54,11 @@ public record GatewayProperties(
         boolean enabled,
         @Valid Auth auth,
         @Valid @NotEmpty Map<String, FeedProperties> feeds) {
+
+    /** Whether tail polls run: only when they come more often than the full polls. */
+    public boolean tailing() {
+        return !tailInterval.isZero() && !tailInterval.isNegative() && tailInterval.compareTo(pollInterval) < 0;
+    }
 
     /** OAuth2 client credentials (the gateway uses Keycloak); absent means no Authorization header. */
     public record Auth(String tokenUrl, String clientId, String clientSecret, String scope) {

@@ -31,7 +31,7 @@ class AccessTokensTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            GatewayProperties properties = new GatewayProperties("http://localhost/fhir", Duration.ofSeconds(5),
+            GatewayProperties properties = new GatewayProperties("http://localhost/fhir", Duration.ofSeconds(5), Duration.ofSeconds(1),
                     Duration.ofMinutes(2), Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofDays(5), Duration.ofDays(7), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(1), true,
                     new GatewayProperties.Auth("http://localhost:" + silent.getLocalPort() + "/token", "eojxds", "s", null),

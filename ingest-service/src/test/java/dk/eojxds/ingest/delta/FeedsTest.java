@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** One registry of every way in: polled, pushed and initially loaded items all find their feed again. */
 class FeedsTest {
 
-    private final Feeds feeds = new Feeds(new GatewayProperties("http://gateway/fhir", Duration.ofSeconds(5),
+    private final Feeds feeds = new Feeds(new GatewayProperties("http://gateway/fhir", Duration.ofSeconds(5), Duration.ofSeconds(1),
             Duration.ofMinutes(2), Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofDays(5),
             Duration.ofDays(7), 3, Duration.ofSeconds(1), Duration.ofMinutes(1), 3, Duration.ofMinutes(1), true, null,
             Map.of("telma", new GatewayProperties.FeedProperties(DataFamily.TELMA, "Observation", null, 100, true, null, null),
