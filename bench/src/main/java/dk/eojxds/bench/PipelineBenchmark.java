@@ -79,6 +79,7 @@ public final class PipelineBenchmark {
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 Map<String, Long> threadsStart = ThreadCpu.byGroup();
+                long postgresStart = ThreadCpu.postgresNanos();
                 RegistryCost registry = stack.devStack().getBean(RegistryCost.class);
                 long registryCallsStart = registry.requests();
                 long registryCpuStart = registry.cpuNanos();
@@ -106,6 +107,9 @@ public final class PipelineBenchmark {
                             calls, (registry.cpuNanos() - registryCpuStart) / 1e6 / Math.max(1, calls),
                             (registry.cpuNanos() - registryCpuStart) / 1e6 / documents);
                     ThreadCpu.print(threadsStart, ThreadCpu.byGroup(), documents);
+                    double postgresMs = (ThreadCpu.postgresNanos() - postgresStart) / 1e6;
+                    System.out.printf("  PostgreSQL's processes: %.1f ms CPU per document; the cores idle %.0f %% of the run%n",
+                            postgresMs / documents, 100 * Math.max(0, 1 - (cpuMs + postgresMs) / (Runtime.getRuntime().availableProcessors() * 1000.0 * wall)));
                 }
             }
         } finally {

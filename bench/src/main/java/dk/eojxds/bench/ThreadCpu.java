@@ -70,6 +70,34 @@ final class ThreadCpu {
         return groups;
     }
 
+    /**
+     * CPU time of the PostgreSQL server's processes on this machine (backends, and through the
+     * postmaster's children times those that ended), in nanoseconds; 0 where /proc cannot tell.
+     */
+    static long postgresNanos() {
+        long ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path process : (Iterable<java.nio.file.Path>) processes::iterator) {
+                try {
+                    if (!process.getFileName().toString().matches("\\d+")
+                            || !java.nio.file.Files.readString(process.resolve("comm")).trim().equals("postgres")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    for (int i = 11; i <= 14; i++) {
+                        ticks += Long.parseLong(fields[i]);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the process ended while read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
     /** The groups that took at least 0.1 ms per document between two snapshots, largest first. */
     static void print(Map<String, Long> before, Map<String, Long> after, long documents) {
         System.out.println("  CPU per document by thread group (ms):");
