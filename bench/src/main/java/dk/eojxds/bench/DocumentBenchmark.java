@@ -125,8 +125,8 @@ public final class DocumentBenchmark {
                     FROM (SELECT extract(epoch FROM r.registered_at - d.creation_time) AS lag
                           FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id) t
                     """).query().singleRow();
-            System.out.printf("%nfreshness over %d s of steady load (%,d documents, default polling: ingest 5 s, "
-                            + "build 0.25 s, register 0.25 s): p50 %.1f s, p95 %.1f s, worst %.1f s%n", seconds,
+            System.out.printf("%nfreshness over %d s of steady load (%,d documents, default polling: ingest 5 s with "
+                            + "tail polls every 1 s, build 0.25 s, register 0.25 s): p50 %.1f s, p95 %.1f s, worst %.1f s%n", seconds,
                     ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                     ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
         }

@@ -87,6 +87,13 @@ public class DeltaPoller {
         }
     }
 
+    /** Polls end with the application: none is left to run against a closed connection pool. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        feedThreads.close();
+        prefetch.shutdownNow();
+    }
+
     List<Feed> feeds() {
         return feeds.polled();
     }
