@@ -107,6 +107,12 @@ public final class PipelineBenchmark {
                             calls, (registry.cpuNanos() - registryCpuStart) / 1e6 / Math.max(1, calls),
                             (registry.cpuNanos() - registryCpuStart) / 1e6 / documents);
                     ThreadCpu.print(threadsStart, ThreadCpu.byGroup(), documents);
+                    // a table read whole per document shows here first, as PostgreSQL's CPU growing with the data
+                    jdbc.sql("""
+                            SELECT schemaname || '.' || relname AS t, seq_scan, seq_tup_read, idx_scan, n_live_tup
+                            FROM pg_stat_all_tables WHERE schemaname IN ('ingest', 'repository', 'registry')
+                            ORDER BY seq_tup_read DESC LIMIT 5""").query().listOfRows()
+                            .forEach(r -> System.out.println("    sequential reads: " + r));
                     double postgresMs = (ThreadCpu.postgresNanos() - postgresStart) / 1e6;
                     System.out.printf("  PostgreSQL's processes: %.1f ms CPU per document; the cores idle %.0f %% of the run%n",
                             postgresMs / documents, 100 * Math.max(0, 1 - (cpuMs + postgresMs) / (Runtime.getRuntime().availableProcessors() * 1000.0 * wall)));
