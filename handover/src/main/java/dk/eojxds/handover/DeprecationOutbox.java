@@ -41,8 +41,11 @@ public final class DeprecationOutbox {
                         SELECT o.document_unique_id, d.entry_uuid, d.citizen_cpr, d.home_community_id, o.reason,
                                coalesce(r.attempts, 0) AS attempts
                         FROM repository.deprecation_outbox o
-                        JOIN repository.document_metadata d ON d.unique_id = o.document_unique_id
-                        LEFT JOIN registry.deprecation r ON r.document_unique_id = o.document_unique_id
+                        -- the outbox drives, its document and deprecation looked up by key (RegistrationOutbox.CLAIM)
+                        CROSS JOIN LATERAL (SELECT * FROM repository.document_metadata m
+                                            WHERE m.unique_id = o.document_unique_id OFFSET 0) d
+                        LEFT JOIN LATERAL (SELECT * FROM registry.deprecation x
+                                           WHERE x.document_unique_id = o.document_unique_id OFFSET 0) r ON true
                         WHERE (r.document_unique_id IS NULL OR (r.state = 'PENDING' AND r.next_attempt_at <= now()))
                           AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox w
                                           WHERE w.document_unique_id = o.document_unique_id)

@@ -46,24 +46,33 @@ public final class RegistrationOutbox {
                 .update();
     }
 
+    // The outbox drives; its document and its registration are looked up by key, one row each. As
+    // plain joins, the statement's generic plan (the JDBC driver prepares it on the server, and the
+    // plan does not know the LIMIT) scanned every stored document, and then every registration,
+    // for each claim: 60,000 documents cost PostgreSQL 12 ms of CPU per document registered.
+    // OFFSET 0 keeps the look-ups from being flattened back into joins.
+    static final String CLAIM = """
+            SELECT d.*, coalesce(r.attempts, 0) AS attempts
+            FROM repository.registration_outbox o
+            CROSS JOIN LATERAL (SELECT * FROM repository.document_metadata m
+                                WHERE m.unique_id = o.document_unique_id OFFSET 0) d
+            LEFT JOIN LATERAL (SELECT * FROM registry.registration x
+                               WHERE x.document_unique_id = o.document_unique_id OFFSET 0) r ON true
+            WHERE (r.document_unique_id IS NULL OR (r.state = 'PENDING' AND r.next_attempt_at <= now()))
+              AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox earlier
+                              WHERE earlier.document_unique_id = d.replaces_unique_id)
+            ORDER BY o.priority, (CASE WHEN o.priority = 0 THEN '' ELSE o.citizen_cpr END), o.enqueued_at
+            LIMIT ?
+            FOR UPDATE OF o SKIP LOCKED
+            """;
+
     /**
      * Claims up to {@code max} documents due for registration, locked until the transaction ends:
      * live before backlog; live oldest first, backlog citizen by citizen (so that a batch holds
      * several documents of one citizen, for one submission set).
      */
     public List<PendingRegistration> claim(int max) {
-        return jdbc.sql("""
-                        SELECT d.*, coalesce(r.attempts, 0) AS attempts
-                        FROM repository.registration_outbox o
-                        JOIN repository.document_metadata d ON d.unique_id = o.document_unique_id
-                        LEFT JOIN registry.registration r ON r.document_unique_id = o.document_unique_id
-                        WHERE (r.document_unique_id IS NULL OR (r.state = 'PENDING' AND r.next_attempt_at <= now()))
-                          AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox earlier
-                                          WHERE earlier.document_unique_id = d.replaces_unique_id)
-                        ORDER BY o.priority, (CASE WHEN o.priority = 0 THEN '' ELSE o.citizen_cpr END), o.enqueued_at
-                        LIMIT ?
-                        FOR UPDATE OF o SKIP LOCKED
-                        """)
+        return jdbc.sql(CLAIM)
                 .param(max)
                 .query((rs, i) -> new PendingRegistration(metadata(rs), rs.getInt("attempts")))
                 .list();

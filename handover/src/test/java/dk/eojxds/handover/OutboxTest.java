@@ -120,4 +120,45 @@ class OutboxTest {
         assertThat(DB.owner.sql("SELECT state FROM registry.deprecation").query(String.class).single())
                 .isEqualTo("DEPRECATED");
     }
+
+    /**
+     * The claim looks its documents and registrations up by key, also in the generic plan that a
+     * server-prepared statement ends up with (it does not know the LIMIT): with a few hundred
+     * documents waiting, plain joins made PostgreSQL read every stored document, and later every
+     * registration, for each claim (its cost model prices a key look-up as a disk read).
+     */
+    @Test
+    void aClaimNeverScansTheStoredDocumentsOrRegistrations() throws Exception {
+        store("template", null);
+        DB.owner.sql("""
+                INSERT INTO repository.document SELECT (jsonb_populate_record(d, jsonb_build_object(
+                    'unique_id', 'doc-' || g, 'entry_uuid', 'urn:uuid:doc-' || g, 'partition_key', 'doc-' || g))).*
+                FROM repository.document d, generate_series(1, 20000) g WHERE d.unique_id = 'template'
+                """).update();
+        DB.owner.sql("""
+                INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id, state)
+                SELECT 'doc-' || g, 'urn:uuid:doc-' || g, '1.2.3', 'REGISTERED' FROM generate_series(301, 20000) g
+                """).update();
+        DB.owner.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority) "
+                + "SELECT 'doc-' || g, '0101501234', 1 FROM generate_series(1, 300) g").update();
+        DB.owner.sql("ANALYZE repository.document, repository.registration_outbox, registry.registration").update();
+
+        String plan;
+        try (var connection = DB.registryRole.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE claim(int) AS " + RegistrationOutbox.CLAIM.replace("LIMIT ?", "LIMIT $1"));
+            StringBuilder lines = new StringBuilder();
+            try (var result = statement.executeQuery("EXPLAIN EXECUTE claim(10)")) {
+                while (result.next()) {
+                    lines.append(result.getString(1)).append('\n');
+                }
+            }
+            statement.execute("DEALLOCATE claim");
+            statement.execute("RESET plan_cache_mode");
+            plan = lines.toString();
+        }
+        assertThat(plan).as(plan).doesNotContain("Seq Scan on document").doesNotContainPattern("Seq Scan on registration ")
+                .contains("document_pkey", "registration_pkey");
+        assertThat(claimable()).hasSize(10);
+    }
 }
