@@ -58,8 +58,7 @@ public class DeltaPoller {
         return thread;
     });
     private final FeedThreads feedThreads = new FeedThreads();
-    // the newest lastUpdated this instance has seen per feed: where the tail polls look from
-    private final Map<String, Instant> tips = new ConcurrentHashMap<>();
+    private final TailPoller tails;
     private final Duration maxPollDuration;
     private final CommitLag commitLag;
     private final UnreadableWindows unreadableWindows;
@@ -67,7 +66,7 @@ public class DeltaPoller {
 
     DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
-                UnreadableWindows unreadableWindows, Feeds registry,
+                UnreadableWindows unreadableWindows, Feeds registry, TailPoller tails,
                 @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
         this.unreadableWindows = unreadableWindows;
         this.maxPollDuration = maxPollDuration;
@@ -81,6 +80,7 @@ public class DeltaPoller {
         this.meters = meters;
         this.clock = clock.orElse(Clock.systemUTC());
         this.feeds = registry;
+        this.tails = tails;
         for (Feed feed : registry.polled()) {
             meters.gauge("eojxds.ingest.cursor.age", List.of(io.micrometer.core.instrument.Tag.of("feed", feed.name())),
                     this, poller -> poller.cursorAgeSeconds(feed));
@@ -144,72 +144,17 @@ public class DeltaPoller {
     }
 
     /**
-     * Between full polls, each feed polled at the common interval is asked for what is newer than
-     * the newest resource this instance has seen (its tip): one small search a second, so that a
-     * delta waits for about a second instead of up to a whole poll interval. A tail poll only adds:
-     * it stores through the same version-aware upsert, never moves the cursor, and reads no safety
-     * window; what commits late is the full polls' to find, as before.
+     * Between full polls, a tail poll ({@link TailPoller}) of each feed polled at the common
+     * interval, once a full poll has seen it; feeds with an interval of their own are not hurried.
      */
     @Scheduled(fixedDelayString = "${eojxds.fkg.tail-interval:PT1S}", initialDelayString = "PT1S")
     void scheduledTail() {
         if (properties.enabled() && properties.tailing()) {
             for (Feed feed : feeds.polled()) {
-                if (feed.pollInterval() == null && tips.containsKey(feed.name())) {
-                    feedThreads.tail(feed, () -> tailGuarded(feed));
+                if (feed.pollInterval() == null && tails.hasTip(feed)) {
+                    feedThreads.tail(feed, () -> tails.tailGuarded(feed));
                 }
             }
-        }
-    }
-
-    /** A tail poll of one feed now (tests, benchmarks); answers the pages read, 0 before any full poll. */
-    public int tailNow(String feedName) {
-        Feed feed = feed(feedName).orElseThrow(() -> new IllegalArgumentException("unknown feed " + feedName));
-        try (FeedLease.Held held = lease.tryAcquire(feed)
-                .orElseThrow(() -> new IllegalStateException("feed " + feedName + " is being polled elsewhere"))) {
-            return tail(feed);
-        }
-    }
-
-    private void tailGuarded(Feed feed) {
-        try {
-            Optional<FeedLease.Held> held = lease.tryAcquire(feed);
-            if (held.isPresent()) {
-                try (FeedLease.Held ignored = held.get()) {
-                    tail(feed);
-                }
-            }
-        } catch (RuntimeException e) {
-            // the full polls report the feed's health; a tail that fails only waits for the next
-            meters.counter("eojxds.ingest.tail.failures", "feed", feed.name()).increment();
-            log.debug("Tail poll of feed {} failed; the full polls read the same", feed.name(), e);
-        }
-    }
-
-    private int tail(Feed feed) {
-        Instant tip = tips.get(feed.name());
-        if (tip == null) {
-            return 0;
-        }
-        CommitLag.Tally none = new CommitLag.Tally();
-        Set<String> seen = new HashSet<>();
-        int pages = 0;
-        for (GatewayPage page = gateway.changedSince(feed, tip); page != null;
-             page = page.nextUrl() == null || !seen.add(page.nextUrl()) ? null : gateway.nextPage(page).orElse(null)) {
-            Timer.Sample sample = Timer.start(meters);
-            PageContent content = reader.read(feed, page);
-            // the cursor stays (null): only the full polls move it; nothing a tail finds is a late commit
-            commitLag.record(feed, ingestor.commit(feed, content, null).lagSeconds(), "tail",
-                    Double.POSITIVE_INFINITY, none);
-            seenUpTo(feed, content.newestLastUpdated());
-            sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
-            pages++;
-        }
-        return pages;
-    }
-
-    private void seenUpTo(Feed feed, Instant newest) {
-        if (newest != null) {
-            tips.merge(feed.name(), newest, (a, b) -> a.isAfter(b) ? a : b);
         }
     }
 
@@ -283,7 +228,7 @@ public class DeltaPoller {
                     : CompletableFuture.supplyAsync(() -> gateway.nextPage(current), prefetch);
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, current);
-            seenUpTo(feed, content.newestLastUpdated());
+            tails.seenUpTo(feed, content.newestLastUpdated());
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest)) {
                 newest = content.newestLastUpdated();
             }
@@ -316,7 +261,7 @@ public class DeltaPoller {
         }
         // what was stamped before this poll began and was not visible to it commits late: the
         // full polls find it; the tails look from here on
-        seenUpTo(feed, now.minus(properties.tailInterval()));
+        tails.seenUpTo(feed, now.minus(properties.tailInterval()));
         status.put(feed.name(), FeedStatus.ok(clock.instant()));
         log.debug("Feed {} polled: {} pages since {}", feed.name(), pages, cursor);
         return pages;

@@ -29,6 +29,8 @@ class TailPollTest {
     @Autowired
     DeltaPoller poller;
     @Autowired
+    TailPoller tails;
+    @Autowired
     IngestStore store;
     @Autowired
     JdbcClient jdbc;
@@ -55,11 +57,11 @@ class TailPollTest {
     void theTailStoresWhatIsNewAndLeavesTheCursorAndLateCommitsToTheFullPolls() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         GATEWAY.put(Fixtures.observation("first", now.minusSeconds(5)));
-        assertThat(poller.tailNow("telma")).as("no tail before a full poll has seen the feed").isZero();
+        Feed telma = poller.feed("telma").orElseThrow();
+        assertThat(tails.tailNow(telma)).as("no tail before a full poll has seen the feed").isZero();
         assertThat(stored()).isEmpty();
 
         poller.pollNow("telma");
-        Feed telma = poller.feed("telma").orElseThrow();
         Instant cursor = store.cursor(telma).orElseThrow();
         int requests = GATEWAY.requests.get();
         long revision = revision();
@@ -67,7 +69,7 @@ class TailPollTest {
         GATEWAY.put(Fixtures.observation("new", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         // stamped before the full poll began, visible only now: a late commit
         GATEWAY.put(Fixtures.observation("late", now.minus(Duration.ofSeconds(30))));
-        assertThat(poller.tailNow("telma")).isEqualTo(1);
+        assertThat(tails.tailNow(telma)).isEqualTo(1);
         assertThat(GATEWAY.requests.get() - requests).as("one search, no safety window").isEqualTo(1);
         assertThat(stored()).containsExactly("first", "new");
         assertThat(store.cursor(telma)).as("only full polls move the cursor").contains(cursor);
