@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -39,7 +40,8 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @NotBlank String baseUrl,
         @NotNull Duration pollInterval,
-        @NotNull @DefaultValue("PT1S") Duration tailInterval,
+        // the scheduler refuses a zero delay: tails are turned off by an interval not shorter than pollInterval
+        @NotNull @DurationMin(millis = 1) @DefaultValue("PT1S") Duration tailInterval,
         @NotNull Duration safetyWindow,
         @NotNull Duration initialLookback,
         @NotNull Duration connectTimeout,
