@@ -1,8 +1,11 @@
 package dk.eojxds.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,33 +43,18 @@ final class ThreadCpu {
     }
 
     // the JVM's own threads (compilers, garbage collector) are not Java threads: their CPU time is
-    // read from /proc (Linux), in clock ticks of 10 ms
+    // read from /proc (Linux)
+    private static final long TICK_NANOS = 10_000_000L;
     private static final java.util.regex.Pattern JVM_THREAD = java.util.regex.Pattern.compile(
             "C[12] CompilerThre|GC Thread#\\d+|G1 .*|VM Thread|VM Periodic Tas");
 
     private static Map<String, Long> jvmThreads() {
         Map<String, Long> groups = new TreeMap<>();
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
-            return groups;
-        }
-        try (var list = java.nio.file.Files.list(tasks)) {
-            list.forEach(task -> {
-                try {
-                    String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
-                    if (JVM_THREAD.matcher(name).matches()) {
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        groups.merge("jvm: " + name.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum);
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    // the thread ended while read: its time is lost to this count
-                }
-            });
-        } catch (java.io.IOException e) {
-            return groups;
-        }
+        eachTask(Path.of("/proc/self/task"), (name, own, children) -> {
+            if (JVM_THREAD.matcher(name).matches()) {
+                groups.merge("jvm: " + name.replaceAll("\\d+", "N"), own, Long::sum);
+            }
+        });
         return groups;
     }
 
@@ -75,27 +63,42 @@ final class ThreadCpu {
      * postmaster's children times those that ended), in nanoseconds; 0 where /proc cannot tell.
      */
     static long postgresNanos() {
-        long ticks = 0;
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (java.nio.file.Path process : (Iterable<java.nio.file.Path>) processes::iterator) {
-                try {
-                    if (!process.getFileName().toString().matches("\\d+")
-                            || !java.nio.file.Files.readString(process.resolve("comm")).trim().equals("postgres")) {
-                        continue;
-                    }
-                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    for (int i = 11; i <= 14; i++) {
-                        ticks += Long.parseLong(fields[i]);
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    // the process ended while read
-                }
+        long[] nanos = {0};
+        eachTask(Path.of("/proc"), (name, own, children) -> {
+            if (name.equals("postgres")) {
+                nanos[0] += own + children;
             }
-        } catch (java.io.IOException e) {
-            return 0;
+        });
+        return nanos[0];
+    }
+
+    /** A process's or thread's name and CPU time in nanoseconds: its own, and its ended children's. */
+    @FunctionalInterface
+    private interface TaskCpu {
+        void accept(String name, long ownNanos, long childrenNanos);
+    }
+
+    // every process (or thread) directory below /proc (or /proc/self/task) that has a name and a
+    // stat; times are in clock ticks of 10 ms: utime, stime, cutime, cstime
+    private static void eachTask(Path directory, TaskCpu each) {
+        if (!Files.isDirectory(directory)) {
+            return;
         }
-        return ticks * 10_000_000L;
+        try (var tasks = Files.list(directory)) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    each.accept(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS,
+                            (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * TICK_NANOS);
+                } catch (IOException | RuntimeException e) {
+                    // not a process, or it ended while read: its time is lost to this count
+                }
+            });
+        } catch (IOException e) {
+            // /proc unreadable: nothing to count
+        }
     }
 
     /** The groups that took at least 0.1 ms per document between two snapshots, largest first. */

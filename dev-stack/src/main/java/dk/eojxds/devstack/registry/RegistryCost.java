@@ -41,7 +41,7 @@ public class RegistryCost extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/services/registry/");
+        return !RegistryFaults.isRegistryCall(request);
     }
 
     @Override

@@ -87,9 +87,14 @@ public class RegistryFaults extends OncePerRequestFilter {
         }
     }
 
+    /** Whether a request is a call to the stand-in's registry endpoints (the filters here see only those). */
+    static boolean isRegistryCall(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/services/registry/");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/services/registry/");
+        return !isRegistryCall(request);
     }
 
     @Override

@@ -3,10 +3,8 @@ package dk.eojxds.ingest.delta;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,10 +84,8 @@ class TailPoller {
             return 0;
         }
         CommitLag.Tally none = new CommitLag.Tally();
-        Set<String> seen = new HashSet<>();
-        int pages = 0;
-        for (GatewayPage page = gateway.changedSince(feed, tip); page != null;
-             page = page.nextUrl() == null || !seen.add(page.nextUrl()) ? null : gateway.nextPage(page).orElse(null)) {
+        int[] pages = {0};
+        gateway.forEachPage(gateway.changedSince(feed, tip), page -> {
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, page);
             // the cursor stays (null); nothing a tail finds is a late commit
@@ -97,8 +93,8 @@ class TailPoller {
                     Double.POSITIVE_INFINITY, none);
             seenUpTo(feed, content.newestLastUpdated());
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
-            pages++;
-        }
-        return pages;
+            pages[0]++;
+        });
+        return pages[0];
     }
 }

@@ -63,11 +63,11 @@ final class FsiiiNarrative {
         XhtmlNode div = div();
         XhtmlNode table = div.addTag("table");
         XhtmlNode heading = table.addTag("thead").addTag("tr");
-        headings.forEach(h -> cell(heading, "th", h));
+        headings.forEach(h -> withText(heading, "th", h));
         XhtmlNode body = table.addTag("tbody");
         for (List<String> row : rows) {
             XhtmlNode tr = body.addTag("tr");
-            row.forEach(cell -> cell(tr, "td", cell));
+            row.forEach(cell -> withText(tr, "td", cell));
         }
         return div;
     }
@@ -75,7 +75,7 @@ final class FsiiiNarrative {
     /** A div holding one paragraph. */
     static XhtmlNode paragraph(String text) {
         XhtmlNode div = div();
-        cell(div, "p", text);
+        withText(div, "p", text);
         return div;
     }
 
@@ -96,11 +96,11 @@ final class FsiiiNarrative {
         return div;
     }
 
-    // an empty cell stays an empty element (<td/>), as before
-    private static void cell(XhtmlNode parent, String name, String text) {
-        XhtmlNode cell = parent.addTag(name);
+    // an element with no text stays empty (<td/>), as before
+    private static void withText(XhtmlNode parent, String name, String text) {
+        XhtmlNode element = parent.addTag(name);
         if (text != null && !text.isEmpty()) {
-            cell.addText(text);
+            element.addText(text);
         }
     }
 }
