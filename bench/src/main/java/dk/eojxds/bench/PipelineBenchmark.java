@@ -42,6 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       gateway simulator meanwhile (one citizen's morning set every 200 ms): the live documents'
  *       freshness while the backlog drains.</li>
  * </ul>
+ * {@code stages} after {@code mixed N} or {@code fsiii N} measures each stage with the cores to
+ * itself: every document built while registration is held back, then registration alone.
  */
 public final class PipelineBenchmark {
 
@@ -59,6 +61,7 @@ public final class PipelineBenchmark {
         int warmUpCitizens = List.of(args).contains("cold") ? 0 : List.of(args).stream()
                 .filter(a -> a.startsWith("warm-up=")).map(a -> Integer.parseInt(a.substring(8))).findFirst().orElse(n);
         boolean warm = (mode.equals("mixed") || mode.equals("fsiii")) && warmUpCitizens > 0;
+        boolean stages = List.of(args).contains("stages");
         System.out.printf("machine: %d cores, max heap %d MiB; mode %s %d%s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, mode, n, warm ? " after a warm-up load" : " (cold)");
         DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchpipe");
@@ -77,12 +80,8 @@ public final class PipelineBenchmark {
                 }
                 Instant since = Instant.now();
                 long start = System.nanoTime();
-                long cpuStart = processCpuNanos();
-                Map<String, Long> threadsStart = ThreadCpu.byGroup();
-                long postgresStart = ThreadCpu.postgresNanos();
                 RegistryCost registry = stack.devStack().getBean(RegistryCost.class);
-                long registryCallsStart = registry.requests();
-                long registryCpuStart = registry.cpuNanos();
+                CpuSnapshot cpuStart = CpuSnapshot.take(registry);
                 if (mode.equals("backlog")) {
                     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
                     SimulatedGateway gateway = stack.devStack().getBean(SimulatedGateway.class);
@@ -95,27 +94,33 @@ public final class PipelineBenchmark {
                     live.join();
                     waitForLive(jdbc, liveCitizens);
                     freshness(jdbc, liveCitizens, expected);
+                } else if (stages) {
+                    // each stage with the cores to itself: every document built while registration is
+                    // held, then registration of them all, building idle
+                    try (HeldRegistration held = HeldRegistration.hold(stack.registryAdapter())) {
+                        long documents = load(load, jdbc, file, lines, before);
+                        waitForBuilt(jdbc, since, documents);
+                        CpuSnapshot built = CpuSnapshot.take(registry);
+                        held.release();
+                        waitForRegistrations(jdbc, before + documents);
+                        CpuSnapshot registered = CpuSnapshot.take(registry);
+                        report(jdbc, mode, lines, documents, (registered.wallNanos() - start) / 1e9, since);
+                        System.out.printf("building alone (from the start of the load), %.1f s:%n", (built.wallNanos() - start) / 1e9);
+                        built.printSince(cpuStart, documents);
+                        System.out.printf("registration alone, %.1f s:%n", (registered.wallNanos() - built.wallNanos()) / 1e9);
+                        registered.printSince(built, documents);
+                    }
                 } else {
                     long documents = waitForRegistrations(jdbc, before + load(load, jdbc, file, lines, before)) - before;
-                    double wall = (System.nanoTime() - start) / 1e9;
-                    double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
-                    report(jdbc, mode, lines, documents, wall, since);
-                    System.out.printf("  CPU of the whole JVM (load, build, registration, stand-ins) per document: "
-                            + "%.1f ms%n", cpuMs / documents);
-                    long calls = registry.requests() - registryCallsStart;
-                    System.out.printf("  registry stand-in: %,d calls, %.2f ms CPU per call (%.1f ms per document)%n",
-                            calls, (registry.cpuNanos() - registryCpuStart) / 1e6 / Math.max(1, calls),
-                            (registry.cpuNanos() - registryCpuStart) / 1e6 / documents);
-                    ThreadCpu.print(threadsStart, ThreadCpu.byGroup(), documents);
+                    CpuSnapshot end = CpuSnapshot.take(registry);
+                    report(jdbc, mode, lines, documents, (end.wallNanos() - start) / 1e9, since);
+                    end.printSince(cpuStart, documents);
                     // a table read whole per document shows here first, as PostgreSQL's CPU growing with the data
                     jdbc.sql("""
                             SELECT schemaname || '.' || relname AS t, seq_scan, seq_tup_read, idx_scan, n_live_tup
                             FROM pg_stat_all_tables WHERE schemaname IN ('ingest', 'repository', 'registry')
                             ORDER BY seq_tup_read DESC LIMIT 5""").query().listOfRows()
                             .forEach(r -> System.out.println("    sequential reads: " + r));
-                    double postgresMs = (ThreadCpu.postgresNanos() - postgresStart) / 1e6;
-                    System.out.printf("  PostgreSQL's processes: %.1f ms CPU per document; the cores idle %.0f %% of the run%n",
-                            postgresMs / documents, 100 * Math.max(0, 1 - (cpuMs + postgresMs) / (Runtime.getRuntime().availableProcessors() * 1000.0 * wall)));
                 }
             }
         } finally {
@@ -232,6 +237,17 @@ public final class PipelineBenchmark {
         return series;
     }
 
+    private static void waitForBuilt(JdbcClient jdbc, Instant since, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        while (jdbc.sql("SELECT count(*) FROM repository.document WHERE stored_at >= ?")
+                .param(java.sql.Timestamp.from(since)).query(Long.class).single() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all " + expected + " documents built in 2 hours");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private static long waitForRegistrations(JdbcClient jdbc, long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
         long registered;
@@ -298,10 +314,5 @@ public final class PipelineBenchmark {
         System.out.printf("live documents while the backlog drained (%,d): freshness p50 %.1f s, p95 %.1f s, worst %.1f s%n",
                 ((Number) row.get("n")).longValue(), ((Number) row.get("p50")).doubleValue(),
                 ((Number) row.get("p95")).doubleValue(), ((Number) row.get("worst")).doubleValue());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
