@@ -76,22 +76,25 @@ public final class ChangeQueue {
         return java.util.Arrays.stream(requeued).sum();
     }
 
+    // walks the index change_pending in its order (QueueOrder)
+    static final String CLAIM = """
+            SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
+            WHERE family = ANY (?::text[]) AND processed_at IS NULL
+              AND (priority < 2 OR changed_at < now() - make_interval(secs => ?))
+            ORDER BY priority, (CASE WHEN priority = 0 THEN '' ELSE citizen_cpr END), changed_at
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED
+            """;
+
     /**
      * Claims up to {@code max} pending changes of the families, locked until the caller's
      * transaction ends: live first, oldest first; then backlog citizen by citizen (a citizen's
      * documents are built, and so registered, together); held ones only once held too long.
      */
     public List<Change> claim(Collection<String> families, int max) {
-        return client.sql("""
-                        SELECT family, citizen_cpr, partition_key, revision, priority FROM ingest.change
-                        WHERE family = ANY (?::text[]) AND processed_at IS NULL
-                          AND (priority < 2 OR changed_at < now() - make_interval(secs => ?))
-                        ORDER BY priority, (CASE WHEN priority = 0 THEN '' ELSE citizen_cpr END), changed_at
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED
-                        """)
+        return QueueOrder.claim(client, () -> client.sql(CLAIM)
                 .param("{" + String.join(",", families) + "}").param((double) HELD_AT_MOST.toSeconds()).param(max)
-                .query(ChangeQueue::change).list();
+                .query(ChangeQueue::change).list());
     }
 
     /** Marks claimed changes done; a series changed again meanwhile (a newer revision) stays pending. */
