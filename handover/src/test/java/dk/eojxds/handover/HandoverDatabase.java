@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.Migrations;
 import dk.eojxds.testsupport.PostgresServer;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A fresh database with the three schemas whose queues the module owns, migrated as their services
@@ -89,8 +91,8 @@ final class HandoverDatabase implements AutoCloseable {
         JdbcTemplate jdbc = jdbc(role);
         JdbcClient client = JdbcClient.create(jdbc);
         int[] n = {0};
-        String numbered = java.util.regex.Pattern.compile("\\?").matcher(claim).replaceAll(m -> "\\$" + ++n[0]);
-        return new org.springframework.transaction.support.TransactionTemplate(transactions(role)).execute(tx -> {
+        String numbered = Pattern.compile("\\?").matcher(claim).replaceAll(m -> "\\$" + ++n[0]);
+        return new TransactionTemplate(transactions(role)).execute(tx -> {
             jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             jdbc.execute("PREPARE claim AS " + numbered);
             String plan = QueueOrder.claim(client, () -> String.join("\n",
