@@ -5,9 +5,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -23,6 +30,11 @@ class StatusPageController {
     // no script, no frames, nothing from elsewhere: only the page, its style sheet and inline SVG
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final Logger log = LoggerFactory.getLogger(StatusPageController.class);
+    // PostgreSQL's SQLSTATEs for a table or a schema that does not exist
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String UNDEFINED_SCHEMA = "3F000";
 
     private static final Map<String, String> FAMILY_LABELS = MunicipalityOverview.FAMILIES.stream()
             .collect(Collectors.toMap(f -> f, Display::family));
@@ -68,6 +80,26 @@ class StatusPageController {
         }
         model.addAttribute("programme", programme.programme(last));
         return page("programme", model, response);
+    }
+
+    /**
+     * The pages read the tables ingest-service and registry-adapter publish. On a fresh
+     * installation this service can be up before they have created them: the page is then not
+     * available yet (503, try again shortly), which is not a server fault. Any other SQL error
+     * stays a server error.
+     */
+    @ExceptionHandler(BadSqlGrammarException.class)
+    ResponseEntity<ProblemDetail> otherServicesNotReady(BadSqlGrammarException e) {
+        String state = e.getSQLException() == null ? null : e.getSQLException().getSQLState();
+        if (!UNDEFINED_TABLE.equals(state) && !UNDEFINED_SCHEMA.equals(state)) {
+            throw e;
+        }
+        log.warn("Status page not available yet: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The status page needs the tables of ingest-service and registry-adapter, which create them "
+                        + "when they first start; not all are there yet.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
     }
 
     private static String page(String name, Model model, HttpServletResponse response) {
