@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * {@code eojxds.status.municipality.silence} (seconds; label {@code municipality} is the name,
  * {@code code} the municipality code), for the alert on a silent municipality
  * ({@code EojxdsMunicipalitySilent}). Only municipalities whose SOR code the reference data holds
- * can be measured; one that never sent anything counts from when it was loaded. Refreshed every
- * few minutes from the same index probes the status page uses.
+ * can be measured; one that never sent anything counts from when the reference data first gave it
+ * that SOR code (so a restart of this service does not reset it, and a municipality an operator
+ * has just loaded does not alert at once). Refreshed every few minutes from the same index probes
+ * the status page uses.
  */
 @Component
 class MunicipalitySilence {
@@ -32,7 +34,6 @@ class MunicipalitySilence {
     private final PublishedStatus published;
     private final Municipalities municipalities;
     private final MultiGauge gauge;
-    private final Instant started = Instant.now();
 
     MunicipalitySilence(PublishedStatus published, Municipalities municipalities, MeterRegistry meters) {
         this.published = published;
@@ -48,10 +49,12 @@ class MunicipalitySilence {
                     .filter(m -> m.sorCode() != null).toList();
             Map<String, Instant> last = PublishedStatus.lastReceivedByMunicipality(
                     published.arrivals(known.stream().map(Municipalities.Municipality::sorCode).toList()));
+            Map<String, Instant> knownSince = municipalities.sorCodesKnownSince();
             Instant now = Instant.now();
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (Municipalities.Municipality m : known) {
-                Instant since = Objects.requireNonNullElse(last.get(m.sorCode()), started);
+                Instant since = Objects.requireNonNullElse(last.get(m.sorCode()),
+                        knownSince.getOrDefault(m.sorCode(), now));
                 rows.add(MultiGauge.Row.of(Tags.of("municipality", m.name(), "code", Integer.toString(m.code())),
                         Duration.between(since, now).toSeconds()));
             }

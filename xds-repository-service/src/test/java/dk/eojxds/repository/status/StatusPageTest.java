@@ -56,6 +56,10 @@ class StatusPageTest {
     JdbcClient jdbc;
     @Autowired
     Environment environment;
+    @Autowired
+    MunicipalitySilence silence;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
     void otherServicesSchemasAndReferenceData() throws Exception {
@@ -175,6 +179,22 @@ class StatusPageTest {
         assertThat(page.select("#error-table .error").eachText()).anyMatch(e -> e.contains("010150-****"));
         assertThat(page.html()).doesNotContain("0101501234");
         assertThat(page.selectFirst("#registry-table").text()).contains("FAILED");
+    }
+
+    /**
+     * The alert's gauge for a municipality that never sent anything counts from when the reference
+     * data gave it its SOR code: loading the same reference data again (as each test here does) or
+     * restarting the service does not reset it.
+     */
+    @Test
+    void silenceOfAMunicipalityThatNeverSentCountsFromWhenItWasLoaded() throws Exception {
+        jdbc.sql("UPDATE repository.municipality SET loaded_at = now() - interval '3 days' WHERE code = 461").update();
+        mvc.perform(post("/admin/reference/municipalities").with(OPERATOR).contentType("text/csv")
+                        .content(Files.readString(Path.of("../ops/reference/municipalities-dev-stack.csv"))))
+                .andExpect(status().isOk());
+        silence.refresh();
+        double odense = meters.get("eojxds.status.municipality.silence").tag("code", "461").gauge().value();
+        assertThat(odense).isBetween(3 * 86400.0 - 60, 3 * 86400.0 + 60);
     }
 
     @Test
