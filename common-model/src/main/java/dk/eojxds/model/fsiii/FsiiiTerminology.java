@@ -175,6 +175,21 @@ public final class FsiiiTerminology {
         return source;
     }
 
+    /**
+     * {@link #source()} without the file's directories, for what anyone who can reach the service
+     * may read (actuator info): the file name and the CodeSystem's version say which codes are in
+     * use; where the server keeps its files is nobody's business outside it.
+     */
+    public String sourceName() {
+        if (isBuiltIn()) {
+            return source;
+        }
+        int version = source.lastIndexOf(" (version ");
+        String path = version < 0 ? source : source.substring(0, version);
+        Path name = Path.of(path).getFileName();
+        return (name == null ? path : name.toString()) + (version < 0 ? "" : source.substring(version));
+    }
+
     public boolean isBuiltIn() {
         return BUILT_IN.equals(source);
     }

@@ -46,7 +46,7 @@ final class FsiiiCodes {
                     + " [" + element + "]");
         } else if (!terminology.knows(code)) {
             reasons.add(rule + ": " + id + " code '" + code + "' is not in the FSIII terminology loaded from "
-                    + terminology.source() + " [" + element + "]");
+                    + terminology.sourceName() + " [" + element + "]");
         } else if (Arrays.stream(valueSets).noneMatch(v -> v.contains(terminology, code))) {
             reasons.add(rule + ": " + id + " code '" + code + "' is not in " + bound + " [" + element + "]");
         }

@@ -58,7 +58,7 @@ class FsiiiConfiguration {
         if (properties.legalBasis() != null) {
             fsiii.put("legalBasis", properties.legalBasis());
         }
-        fsiii.put("terminology", terminology.source());
+        fsiii.put("terminology", terminology.sourceName());
         log.info("FSIII data scope: {}{}", feeds, properties.legalBasis() == null ? ""
                 : "; legal basis for care data: " + properties.legalBasis());
         return builder -> builder.withDetail("fsiii", fsiii);
