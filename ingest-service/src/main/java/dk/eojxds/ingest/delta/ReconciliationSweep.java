@@ -2,10 +2,12 @@ package dk.eojxds.ingest.delta;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * version-aware upsert; what the gateway committed later than the safety window, and the polls
  * therefore passed by, is stored now, counted and logged as a late commit ({@link CommitLag}). So
  * the safety window governs freshness, and this window correctness. A feed being polled is
- * skipped this round (its lease is taken).
+ * skipped this round (its lease is taken). A page it cannot read is read around, not stopped at
+ * ({@link UnreadableWindows#readAround}).
  */
 @Component
 class ReconciliationSweep {
@@ -31,14 +34,16 @@ class ReconciliationSweep {
     private final PageReader reader;
     private final PageIngestor ingestor;
     private final FeedLease lease;
+    private final UnreadableWindows unreadable;
     private final CommitLag lag;
     private final GatewayProperties properties;
     private final Clock clock;
     private final Duration window;
 
     ReconciliationSweep(DeltaPoller poller, GatewayClient gateway, PageReader reader, PageIngestor ingestor,
-                        FeedLease lease, CommitLag lag, GatewayProperties properties, Optional<Clock> clock,
-                        @Value("${eojxds.fkg.reconcile-window:PT6H}") Duration window) {
+                        FeedLease lease, UnreadableWindows unreadable, CommitLag lag, GatewayProperties properties,
+                        Optional<Clock> clock, @Value("${eojxds.fkg.reconcile-window:PT6H}") Duration window) {
+        this.unreadable = unreadable;
         this.poller = poller;
         this.gateway = gateway;
         this.reader = reader;
@@ -85,11 +90,19 @@ class ReconciliationSweep {
         CommitLag.Tally late = new CommitLag.Tally();
         try (FeedLease.Held ignored = held.get()) {
             int[] count = {0};
-            gateway.forEachPage(gateway.changedSince(feed, clock.instant().minus(window)), page -> {
+            Consumer<GatewayPage> store = page -> {
                 IngestStore.Upserted upserted = ingestor.commit(feed, reader.read(feed, page), null);
                 lag.record(feed, upserted.lagSeconds(), "reconciliation", CommitLag.ALL_LATE, late);
                 count[0] += upserted.stored();
-            });
+            };
+            Instant from = clock.instant().minus(window);
+            try {
+                gateway.forEachPage(gateway.changedSince(feed, from), store);
+            } catch (UnreadablePageException e) {
+                // one page it cannot read must not leave the rest of the window unrepaired: read around it
+                // (pages already read are read again; the version-aware upsert leaves them as they are)
+                unreadable.readAround(feed, from, clock.instant().plus(Duration.ofHours(1)), store);
+            }
             stored = count[0];
         }
         lag.report(feed, late, "reconciliation");

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code eojxds.fkg.unreadable-window}. That window is recorded as a gap — a quarantine item with
  * the raw answer, an ERROR log line and the counter {@code eojxds.ingest.unreadable.windows} — and
  * the cursor moves past it, so one bad page never stops a feed. What the window held is lost to
- * the feed and must come from the municipality or an initial load.
+ * the feed and must come from the municipality or an initial load. The reconciliation sweep reads
+ * around such a page the same way ({@link #readAround}), without a cursor.
  */
 @Component
 class UnreadableWindows {
@@ -89,6 +91,28 @@ class UnreadableWindows {
         log.error("Feed {}: skipped the unreadable window [{}, {}) after {} polls failed on it; its raw answer is in "
                 + "the quarantine", feed.name(), low, high, properties.unreadablePageAttempts(), unreadable);
         return high;
+    }
+
+    /**
+     * For the reconciliation sweep, which must not stop at a page it cannot read: hands every
+     * readable page of {@code [from, to)} to {@code each}. Around an unreadable page the window is
+     * halved until the unreadable part is no wider than {@code eojxds.fkg.unreadable-window}, and
+     * that part is passed over; the polls record it in the quarantine when they meet it. Answers how
+     * many windows were passed over.
+     */
+    int readAround(Feed feed, Instant from, Instant to, Consumer<GatewayPage> each) {
+        try {
+            gateway.forEachPage(gateway.changedBetween(feed, from, to), each);
+            return 0;
+        } catch (UnreadablePageException e) {
+            if (Duration.between(from, to).compareTo(properties.unreadableWindow()) <= 0) {
+                log.warn("Feed {}: the reconciliation sweep passed over the unreadable window [{}, {}): {}",
+                        feed.name(), from, to, e.getMessage());
+                return 1;
+            }
+            Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
+            return readAround(feed, from, middle, each) + readAround(feed, middle, to, each);
+        }
     }
 
     // Every page of [from, to), committed as it comes; the cursor ends at {@code to}.

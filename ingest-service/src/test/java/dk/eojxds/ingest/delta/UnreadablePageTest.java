@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * retries it for {@code unreadable-page-attempts} polls, then narrows it down by
  * {@code _lastUpdated} to a one-second window, stores everything around it (before and after, on
  * the same page or not), records the window with the raw answer in the quarantine and moves on.
+ * The reconciliation sweep reads around it too.
  */
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
@@ -32,6 +33,8 @@ class UnreadablePageTest {
 
     @Autowired
     DeltaPoller poller;
+    @Autowired
+    ReconciliationSweep sweep;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -82,6 +85,13 @@ class UnreadablePageTest {
         GATEWAY.put(Fixtures.observation("after", now.minus(Duration.ofMinutes(3))));
         poller.pollNow("telma");
         assertThat(count("SELECT count(*) FROM ingest.resource WHERE resource_id = 'after'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ingest.quarantine")).isEqualTo(1);
+
+        // a late commit behind the broken page, inside the reconciliation window: the sweep reads
+        // around the page it cannot read and repairs it; it records nothing more in the quarantine
+        GATEWAY.put(Fixtures.observation("late", broken.plus(Duration.ofHours(1))));
+        assertThat(sweep.sweep(poller.feed("telma").orElseThrow())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ingest.resource WHERE resource_id = 'late'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ingest.quarantine")).isEqualTo(1);
     }
 
