@@ -193,6 +193,17 @@ class DocumentLifecycleEndToEndTest {
         assertThat(db.sql("SELECT count(*) FROM ingest.resource WHERE resource_type = 'Goal' AND citizen_cpr = ?")
                 .param(citizen.cpr().value()).query(Long.class).single()).isZero();
         assertThat(db.sql("SELECT count(*) FROM ingest.fsiii_purge").query(Long.class).single()).isZero();
+
+        // what the withdrawn overview showed is not retrievable any more; the new series' document is
+        DocumentEntry withdrawn = find(citizen.cpr(), AvailabilityStatus.DEPRECATED).stream()
+                .filter(entry -> entry.getUniqueId().equals(before)).findFirst().orElseThrow();
+        RetrievedDocumentSet refused = retrieveSet(withdrawn);
+        assertThat(refused.getDocuments()).isEmpty();
+        assertThat(refused.getErrors()).extracting(error -> error.getErrorCode().getOpcode())
+                .containsExactly("XDSDocumentUniqueIdError");
+        assertThat(db.sql("SELECT length(content) FROM repository.document WHERE unique_id = ?").param(before)
+                .query(Integer.class).single()).isZero();
+        assertThat(retrieve(find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0))).isNotEmpty();
     }
 
     @Test
@@ -267,11 +278,15 @@ class DocumentLifecycleEndToEndTest {
         return response.getDocumentEntries();
     }
 
-    private static byte[] retrieve(DocumentEntry entry) throws Exception {
+    private static RetrievedDocumentSet retrieveSet(DocumentEntry entry) {
         RetrieveDocumentSet request = new RetrieveDocumentSet();
         request.getDocuments().add(new DocumentReference(entry.getRepositoryUniqueId(), entry.getUniqueId(), null));
-        RetrievedDocumentSet response = producer().requestBody("xds-iti43://localhost:" + stack.ports().repository()
+        return producer().requestBody("xds-iti43://localhost:" + stack.ports().repository()
                 + "/services/repository/iti43", request, RetrievedDocumentSet.class);
+    }
+
+    private static byte[] retrieve(DocumentEntry entry) throws Exception {
+        RetrievedDocumentSet response = retrieveSet(entry);
         try (InputStream in = response.getDocuments().get(0).getDataHandler().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);

@@ -123,14 +123,18 @@ class DocumentBuildJob {
                     citizen, change.partitionKey(), document.metadata().size());
         } else if (decision instanceof FamilyDocuments.Restart restart) {
             current.ifPresent(document -> documents.withdraw(document.uniqueId(), restart.reason()));
+            // what was purged must not stay retrievable in the documents built from it (the withdrawn
+            // one and those it replaced), though IHE keeps deprecated documents retrievable otherwise
+            int erased = documents.erasePurged(change);
             if (restart.document() != null) {
                 checks.verify(restart.document());
                 documents.storeReplacing(restart.document(), null, priority);
             }
             outcome = "restarted";
-            log.info("Withdrew {} document {} for {} {} ({}), new series {}", change.family(),
-                    current.map(DocumentStore.CurrentDocument::uniqueId).orElse("-"), citizen, change.partitionKey(),
-                    restart.reason(), restart.document() == null ? "-" : restart.document().metadata().uniqueId());
+            log.info("Withdrew {} document {} for {} {} ({}; {} document(s) of the series erased), new series {}",
+                    change.family(), current.map(DocumentStore.CurrentDocument::uniqueId).orElse("-"), citizen,
+                    change.partitionKey(), restart.reason(), erased,
+                    restart.document() == null ? "-" : restart.document().metadata().uniqueId());
         } else if (decision instanceof FamilyDocuments.Withdraw withdraw && current.isPresent()) {
             documents.withdraw(current.get().uniqueId(), withdraw.reason());
             outcome = "withdrawn";

@@ -91,6 +91,17 @@ public class DocumentStore {
     }
 
     /** Withdraws the current document and queues its deprecation in the registry. */
+    /**
+     * The series' documents so far showed data that was purged: each keeps its metadata, loses its
+     * content and is no longer retrieved (repository V14). Answers how many were erased.
+     */
+    int erasePurged(SeriesKey series) {
+        return jdbc.sql("""
+                        UPDATE repository.document SET content = ''::bytea, purged_at = now()
+                        WHERE family = ? AND citizen_cpr = ? AND partition_key = ? AND purged_at IS NULL""")
+                .param(series.family()).param(series.citizenCpr()).param(series.partitionKey()).update();
+    }
+
     public void withdraw(String uniqueId, String reason) {
         jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
                 .param(uniqueId).update();

@@ -26,13 +26,16 @@ class StoredDocuments {
         this.jdbc = jdbc;
     }
 
-    /** The documents with these ids that exist; a document of one slice or less comes with its content. */
+    /**
+     * The documents with these ids that exist and were not purged (repository V14); a document of
+     * one slice or less comes with its content.
+     */
     Map<String, RetrievableDocument> find(List<String> uniqueIds) {
         Map<String, RetrievableDocument> found = new HashMap<>();
         jdbc.sql("""
                         SELECT unique_id, mime_type, size_bytes, family, citizen_cpr, author_sor,
                                CASE WHEN size_bytes <= ? THEN content END AS small_content
-                        FROM repository.document WHERE unique_id = ANY (CAST(? AS text[]))""")
+                        FROM repository.document WHERE unique_id = ANY (CAST(? AS text[])) AND purged_at IS NULL""")
                 .param(CHUNK).param(uniqueIds.toArray(String[]::new))
                 .query((rs, i) -> new RetrievableDocument(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), this, rs.getBytes(7)))
