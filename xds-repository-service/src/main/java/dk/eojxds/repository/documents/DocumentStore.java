@@ -90,7 +90,6 @@ public class DocumentStore {
         registrations.enqueue(m.uniqueId(), m.patient().value(), priority);
     }
 
-    /** Withdraws the current document and queues its deprecation in the registry. */
     /**
      * The series' documents so far showed data that was purged: each keeps its metadata, loses its
      * content and is no longer retrieved (repository V14). Answers how many were erased.
@@ -102,6 +101,7 @@ public class DocumentStore {
                 .param(series.family()).param(series.citizenCpr()).param(series.partitionKey()).update();
     }
 
+    /** Withdraws the current document and queues its deprecation in the registry. */
     public void withdraw(String uniqueId, String reason) {
         jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
                 .param(uniqueId).update();
