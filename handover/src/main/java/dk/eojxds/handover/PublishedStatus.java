@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,10 +23,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PublishedStatus {
 
+    // PostgreSQL's SQLSTATEs for a table or a schema that does not exist
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String UNDEFINED_SCHEMA = "3F000";
+
     private final JdbcClient jdbc;
 
     public PublishedStatus(JdbcTemplate jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /**
+     * Whether a statement failed because a table it reads is not there yet: each service creates its
+     * schema when it first starts, so on a fresh installation another service may not have yet.
+     */
+    public static boolean notPublishedYet(BadSqlGrammarException e) {
+        String state = e.getSQLException() == null ? null : e.getSQLException().getSQLState();
+        return UNDEFINED_TABLE.equals(state) || UNDEFINED_SCHEMA.equals(state);
     }
 
     /** What arrived from one municipality in one family. */

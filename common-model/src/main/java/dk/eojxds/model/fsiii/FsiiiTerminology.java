@@ -50,17 +50,20 @@ public final class FsiiiTerminology {
     private final Map<String, String> parents;
     private final Map<String, String> displays;
     private final String source;
+    private final String sourceName;
 
-    private FsiiiTerminology(Map<String, String> parents, Map<String, String> displays, String source) {
+    private FsiiiTerminology(Map<String, String> parents, Map<String, String> displays, String source,
+                             String sourceName) {
         this.parents = parents;
         this.displays = displays;
         this.source = source;
+        this.sourceName = sourceName;
     }
 
     /** The built-in extract: the codes the simulator, the tests and KL's example reports use, not all of FSIII. */
     public static FsiiiTerminology builtIn() {
         try (InputStream in = FsiiiTerminology.class.getResourceAsStream("/fsiii/fsiii-core-codes.tsv")) {
-            return fromTsv(in, BUILT_IN);
+            return fromTsv(in, BUILT_IN, BUILT_IN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,13 +102,15 @@ public final class FsiiiTerminology {
     /** A FHIR CodeSystem JSON file (nested concepts), or the TSV format of the built-in extract. */
     public static FsiiiTerminology load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return file.toString().endsWith(".json") ? fromCodeSystem(in, file.toString()) : fromTsv(in, file.toString());
+            String name = String.valueOf(file.getFileName());
+            return file.toString().endsWith(".json") ? fromCodeSystem(in, file.toString(), name)
+                    : fromTsv(in, file.toString(), name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the FSIII code system " + file, e);
         }
     }
 
-    static FsiiiTerminology fromTsv(InputStream in, String source) throws IOException {
+    static FsiiiTerminology fromTsv(InputStream in, String source, String sourceName) throws IOException {
         Map<String, String> parents = new HashMap<>();
         Map<String, String> displays = new HashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -119,10 +124,10 @@ public final class FsiiiTerminology {
                 parents.put(columns[0], columns[1]);
             }
         }
-        return new FsiiiTerminology(parents, displays, source);
+        return new FsiiiTerminology(parents, displays, source, sourceName);
     }
 
-    static FsiiiTerminology fromCodeSystem(InputStream in, String source) throws IOException {
+    static FsiiiTerminology fromCodeSystem(InputStream in, String source, String sourceName) throws IOException {
         Map<String, String> parents = new HashMap<>();
         Map<String, String> displays = new HashMap<>();
         JsonNode codeSystem = new ObjectMapper().readTree(in);
@@ -132,7 +137,8 @@ public final class FsiiiTerminology {
         }
         walk(codeSystem.path("concept"), null, parents, displays);
         String version = codeSystem.path("version").asText("");
-        return new FsiiiTerminology(parents, displays, source + (version.isEmpty() ? "" : " (version " + version + ")"));
+        String ofVersion = version.isEmpty() ? "" : " (version " + version + ")";
+        return new FsiiiTerminology(parents, displays, source + ofVersion, sourceName + ofVersion);
     }
 
     private static void walk(JsonNode concepts, String parent, Map<String, String> parents,
@@ -181,13 +187,7 @@ public final class FsiiiTerminology {
      * use; where the server keeps its files is nobody's business outside it.
      */
     public String sourceName() {
-        if (isBuiltIn()) {
-            return source;
-        }
-        int version = source.lastIndexOf(" (version ");
-        String path = version < 0 ? source : source.substring(0, version);
-        Path name = Path.of(path).getFileName();
-        return (name == null ? path : name.toString()) + (version < 0 ? "" : source.substring(version));
+        return sourceName;
     }
 
     public boolean isBuiltIn() {

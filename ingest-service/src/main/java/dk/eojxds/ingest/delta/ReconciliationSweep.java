@@ -90,18 +90,24 @@ class ReconciliationSweep {
         CommitLag.Tally late = new CommitLag.Tally();
         try (FeedLease.Held ignored = held.get()) {
             int[] count = {0};
+            Instant from = clock.instant().minus(window);
+            // pages come in _lastUpdated order: everything before the newest stamp read so far is done
+            Instant[] readUpTo = {from};
             Consumer<GatewayPage> store = page -> {
-                IngestStore.Upserted upserted = ingestor.commit(feed, reader.read(feed, page), null);
+                PageContent content = reader.read(feed, page);
+                IngestStore.Upserted upserted = ingestor.commit(feed, content, null);
                 lag.record(feed, upserted.lagSeconds(), "reconciliation", CommitLag.ALL_LATE, late);
                 count[0] += upserted.stored();
+                if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(readUpTo[0])) {
+                    readUpTo[0] = content.newestLastUpdated();
+                }
             };
-            Instant from = clock.instant().minus(window);
             try {
                 gateway.forEachPage(gateway.changedSince(feed, from), store);
             } catch (UnreadablePageException e) {
-                // one page it cannot read must not leave the rest of the window unrepaired: read around it
-                // (pages already read are read again; the version-aware upsert leaves them as they are)
-                unreadable.readAround(feed, from, clock.instant().plus(Duration.ofHours(1)), store);
+                // one page it cannot read must not leave the rest of the window unrepaired: read around it,
+                // from where the readable pages got to (an hour past now: the gateway's clock may run ahead)
+                unreadable.readAround(feed, readUpTo[0], clock.instant().plus(Duration.ofHours(1)), store);
             }
             stored = count[0];
         }

@@ -97,21 +97,21 @@ class UnreadableWindows {
      * For the reconciliation sweep, which must not stop at a page it cannot read: hands every
      * readable page of {@code [from, to)} to {@code each}. Around an unreadable page the window is
      * halved until the unreadable part is no wider than {@code eojxds.fkg.unreadable-window}, and
-     * that part is passed over; the polls record it in the quarantine when they meet it. Answers how
-     * many windows were passed over.
+     * that part is passed over with a WARN line; the polls record it in the quarantine when they
+     * meet it.
      */
-    int readAround(Feed feed, Instant from, Instant to, Consumer<GatewayPage> each) {
+    void readAround(Feed feed, Instant from, Instant to, Consumer<GatewayPage> each) {
         try {
             gateway.forEachPage(gateway.changedBetween(feed, from, to), each);
-            return 0;
         } catch (UnreadablePageException e) {
             if (Duration.between(from, to).compareTo(properties.unreadableWindow()) <= 0) {
                 log.warn("Feed {}: the reconciliation sweep passed over the unreadable window [{}, {}): {}",
                         feed.name(), from, to, e.getMessage());
-                return 1;
+                return;
             }
             Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
-            return readAround(feed, from, middle, each) + readAround(feed, middle, to, each);
+            readAround(feed, from, middle, each);
+            readAround(feed, middle, to, each);
         }
     }
 

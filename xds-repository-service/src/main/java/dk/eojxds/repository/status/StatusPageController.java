@@ -1,5 +1,6 @@
 package dk.eojxds.repository.status;
 
+import dk.eojxds.handover.PublishedStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -32,9 +33,6 @@ class StatusPageController {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private static final Logger log = LoggerFactory.getLogger(StatusPageController.class);
-    // PostgreSQL's SQLSTATEs for a table or a schema that does not exist
-    private static final String UNDEFINED_TABLE = "42P01";
-    private static final String UNDEFINED_SCHEMA = "3F000";
 
     private static final Map<String, String> FAMILY_LABELS = MunicipalityOverview.FAMILIES.stream()
             .collect(Collectors.toMap(f -> f, Display::family));
@@ -90,8 +88,7 @@ class StatusPageController {
      */
     @ExceptionHandler(BadSqlGrammarException.class)
     ResponseEntity<ProblemDetail> otherServicesNotReady(BadSqlGrammarException e) {
-        String state = e.getSQLException() == null ? null : e.getSQLException().getSQLState();
-        if (!UNDEFINED_TABLE.equals(state) && !UNDEFINED_SCHEMA.equals(state)) {
+        if (!PublishedStatus.notPublishedYet(e)) {
             throw e;
         }
         log.warn("Status page not available yet: {}", e.getMostSpecificCause().getMessage());
