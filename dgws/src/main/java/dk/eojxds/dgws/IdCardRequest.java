@@ -37,15 +37,23 @@ public final class IdCardRequest {
             Document document = SecureXml.newDocument();
             Element assertion = document.createElementNS(DgwsVerifier.SAML, "saml:Assertion");
             assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", DgwsVerifier.SAML);
+            assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", DgwsVerifier.DSIG);
             document.appendChild(assertion);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             assertion.setAttribute("IssueInstant", now.toString());
             assertion.setAttribute("Version", "2.0");
             assertion.setAttribute("id", "IDCard");
             assertion.setIdAttribute("id", true);
-            child(assertion, "saml:Issuer", system.itSystem());
+            // saml:Issuer is an NCName in DGWS's schema: the IT system's name without spaces
+            child(assertion, "saml:Issuer", system.itSystem().replaceAll("[^\\w.\\-]", "-"));
             Element subject = child(assertion, "saml:Subject", null);
             child(subject, "saml:NameID", system.cvr()).setAttribute("Format", "medcom:cvrnumber");
+            // holder-of-key: the card is confirmed by its own signature, as Seal's requests say it
+            Element confirmation = child(subject, "saml:SubjectConfirmation", null);
+            child(confirmation, "saml:ConfirmationMethod", "urn:oasis:names:tc:SAML:2.0:cm:holder-of-key");
+            Element keyInfo = SecureXml.append(child(confirmation, "saml:SubjectConfirmationData", null),
+                    DgwsVerifier.DSIG, "ds:KeyInfo", null);
+            SecureXml.append(keyInfo, DgwsVerifier.DSIG, "ds:KeyName", "OCESSignature");
             Element conditions = child(assertion, "saml:Conditions", null);
             conditions.setAttribute("NotBefore", now.minus(Duration.ofMinutes(1)).toString());
             conditions.setAttribute("NotOnOrAfter", now.plus(validity).toString());
@@ -87,6 +95,10 @@ public final class IdCardRequest {
         DOMSignContext context = new DOMSignContext(system.key(), assertion);
         context.setDefaultNamespacePrefix("ds");
         signatures.newXMLSignature(signedInfo, keyInfo, null, "OCESSignature", null).sign(context);
+        // DGWS writes the signature's id in lower case (outside what is signed: enveloped)
+        Element signature = (Element) assertion.getLastChild();
+        signature.removeAttribute("Id");
+        signature.setAttribute("id", "OCESSignature");
     }
 
     private static Element child(Element parent, String name, String text) {

@@ -118,11 +118,12 @@ public final class TrustedIssuers {
         checkValidity(signer, at);
         boolean[] usage = signer.getKeyUsage();
         if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[NON_REPUDIATION]) {
-            throw new DgwsRejection("the ID card's signing certificate is not meant for signatures (key usage)");
+            throw new DgwsRejection(DgwsFaultCode.invalid_certificate,
+                    "the ID card's signing certificate is not meant for signatures (key usage)");
         }
         boolean isPinned = pinned.contains(signer);
         if (!isPinned && !subjects.contains(DistinguishedNames.rdns(signer.getSubjectX500Principal()))) {
-            throw new DgwsRejection("the ID card is not signed by the STS (signer "
+            throw new DgwsRejection(DgwsFaultCode.invalid_certificate, "the ID card is not signed by the STS (signer "
                     + signer.getSubjectX500Principal().getName() + ")");
         }
         if (!isPinned || revocation) {
@@ -145,7 +146,8 @@ public final class TrustedIssuers {
             }
             validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(signer)), parameters);
         } catch (GeneralSecurityException e) {
-            throw new DgwsRejection("the ID card's signing certificate is not trusted ("
+            throw new DgwsRejection(DgwsFaultCode.invalid_certificate,
+                    "the ID card's signing certificate is not trusted ("
                     + signer.getSubjectX500Principal().getName() + "): " + e.getMessage());
         }
     }
@@ -154,7 +156,7 @@ public final class TrustedIssuers {
         try {
             signer.checkValidity(at);
         } catch (GeneralSecurityException e) {
-            throw new DgwsRejection("the signing certificate is not valid now");
+            throw new DgwsRejection(DgwsFaultCode.invalid_certificate, "the signing certificate is not valid now");
         }
     }
 }

@@ -11,13 +11,16 @@ public final class XmlElements {
     private XmlElements() {
     }
 
-    /** The first child element of {@code parent} with this name, or null (also when parent is null). */
+    /**
+     * The first child element of {@code parent} with this name, or null (also when parent is null);
+     * a null namespace is an unqualified element (SOAP 1.1 fault parts).
+     */
     public static Element child(Element parent, String namespace, String localName) {
         if (parent == null) {
             return null;
         }
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+            if (node instanceof Element element && java.util.Objects.equals(namespace, element.getNamespaceURI())
                     && localName.equals(element.getLocalName())) {
                 return element;
             }
@@ -35,7 +38,7 @@ public final class XmlElements {
             return found;
         }
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+            if (node instanceof Element element && java.util.Objects.equals(namespace, element.getNamespaceURI())
                     && localName.equals(element.getLocalName())) {
                 found.add(element);
             }

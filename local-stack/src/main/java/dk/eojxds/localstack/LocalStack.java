@@ -111,15 +111,15 @@ public final class LocalStack implements AutoCloseable {
                     "--eojxds.fkg.base-url=http://localhost:" + devStackPort + "/fhir")));
             started.add(run(RepositoryApplication.builder(), "xds-repository-service", extra, dbArgs(db, "eojxds_repository",
                     "--server.port=" + ports.repository(),
-                    "--eojxds.cpr-lookup.url=http://localhost:" + devStackPort + "/nsp/cpr-lookup",
+                    "--eojxds.cpr-lookup.url=http://localhost:" + devStackPort + "/stamdata-cpr-ws/service/DetGodeCPROpslag-1.0.4",
                     "--eojxds.cpr-lookup.dgws.sts-url=http://localhost:" + devStackPort
-                            + "/sts/services/SecurityTokenService")));
+                            + "/sts/services/NewSecurityTokenService")));
             started.add(run(RegistryAdapterApplication.builder(), "registry-adapter", extra, dbArgs(db, "eojxds_registry",
                     "--server.port=" + ports.registryAdapter(),
                     "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",
                     "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57",
                     "--eojxds.registry.dgws.sts-url=http://localhost:" + devStackPort
-                            + "/sts/services/SecurityTokenService")));
+                            + "/sts/services/NewSecurityTokenService")));
         } catch (RuntimeException e) {
             started.forEach(ConfigurableApplicationContext::close);
             throw e;

@@ -75,6 +75,45 @@ class DgwsSecurityTest {
                 .containsEntry("document_unique_id", "doc-a").containsEntry("citizen_cpr", "0101501234");
     }
 
+    /**
+     * A user card (MOCES, level 4) as the national STS issues it: signed RSA-SHA1 over a SHA-1
+     * digest, the user's CPR number, name, role and authorisation code in its UserLog statement.
+     * Retrieved, and audited with the user the signed card names.
+     */
+    @Test
+    void aUserCardAsTheNationalStsIssuesItIsAuditedWithTheUser() throws Exception {
+        IdCardIssuer.User doctor = new IdCardIssuer.User("0101709994", "Karen", "Testlæge", "karen@example.dk", "7170",
+                "ZQ987", "Praktiserende læge", null);
+        String headers = STS.soapHeaders(SUNDHED_DK.user(doctor).level(4));
+        assertThat(headers).contains("xmldsig#rsa-sha1", "xmldsig#sha1");
+
+        HttpResponse<String> response = retrieve(headers);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(lastAudit()).containsEntry("outcome", "RETRIEVED").containsEntry("card_type", "user")
+                .containsEntry("security_level", 4).containsEntry("user_role", "7170")
+                .containsEntry("user_cpr", "0101709994").containsEntry("user_name", "Karen Testlæge")
+                .containsEntry("user_authorisation_code", "ZQ987").containsEntry("user_source", "ID_CARD");
+    }
+
+    @Test
+    void aCardSignedWithSha256IsAcceptedToo() throws Exception {
+        IdCardIssuer sha256 = new IdCardIssuer(STS.signer(), IdCardIssuer.Signing.SHA256);
+        String headers = sha256.soapHeaders(SUNDHED_DK);
+        assertThat(headers).contains("xmldsig-more#rsa-sha256");
+        assertThat(retrieve(headers).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusalNamesItsDgwsFaultCode() throws Exception {
+        HttpResponse<String> expired = retrieve(STS.soapHeaders(SUNDHED_DK.validFrom(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)), java.time.Duration.ofHours(8))));
+        assertThat(expired.body()).contains("<medcom:FaultCode xmlns:medcom=\"http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd\">"
+                + "expired_idcard</medcom:FaultCode>");
+        assertThat(retrieve("").body()).contains(">missing_required_header</medcom:FaultCode>");
+        assertThat(retrieve(IMPOSTOR.soapHeaders(SUNDHED_DK)).body()).contains(">invalid_certificate</medcom:FaultCode>");
+    }
+
     @Test
     void theEndUserComesFromTheHsuidHeaderDdsForwards() throws Exception {
         String hsuid = """
@@ -159,7 +198,8 @@ class DgwsSecurityTest {
 
     private void assertRefused(HttpResponse<String> response, String reason) {
         assertThat(response.statusCode()).isBetween(400, 599);
-        assertThat(response.body()).contains("Fault").contains("FailedAuthentication").doesNotContain("ClinicalDocument");
+        assertThat(response.body()).contains("Fault").contains("FailedAuthentication").contains("FaultCode>")
+                .doesNotContain("ClinicalDocument");
         assertThat(lastAudit()).containsEntry("outcome", "REFUSED").containsEntry("caller_verified", false);
         assertThat((String) lastAudit().get("reason")).contains(reason);
     }

@@ -25,7 +25,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The test STS's endpoints. {@code POST /sts/services/SecurityTokenService} is a WS-Trust Issue:
+ * The test STS's endpoints. {@code POST /sts/services/NewSecurityTokenService} (the national SOSI
+ * STS's path; the older {@code /sts/services/SecurityTokenService} answers alike) is a WS-Trust Issue:
  * the request's Claims carry a system ID card signed with an organisation certificate of the test
  * CA; the answer is the same card signed by the STS (what registry-adapter presents to the registry
  * stand-in). {@code GET /sts/soap-headers} gives the SOAP headers (wsse:Security with a fresh card,
@@ -59,7 +60,8 @@ class TestStsController {
         return sts.issuer().soapHeaders(role == null ? card : card.user(role, userSor));
     }
 
-    @PostMapping(path = "/sts/services/SecurityTokenService", produces = MediaType.TEXT_XML_VALUE)
+    @PostMapping(path = {"/sts/services/NewSecurityTokenService", "/sts/services/SecurityTokenService"},
+            produces = MediaType.TEXT_XML_VALUE)
     ResponseEntity<String> issue(@RequestBody byte[] body) {
         try {
             Document request = SecureXml.parse(body);
@@ -79,7 +81,8 @@ class TestStsController {
                     + "\" Context=\"www.sosi.dk\"><wst:TokenType>urn:oasis:names:tc:SAML:2.0:assertion:</wst:TokenType>"
                     + "<wst:RequestedSecurityToken>" + sts.issuer().assertion(issued) + "</wst:RequestedSecurityToken>"
                     + "<wst:Status><wst:Code>" + StsClient.WST + "/status/valid</wst:Code></wst:Status>"
-                    + "</wst:RequestSecurityTokenResponse>"));
+                    + "<wst:Issuer><wsa:Address xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\">"
+                    + "TEST-NSP-STS</wsa:Address></wst:Issuer></wst:RequestSecurityTokenResponse>"));
         } catch (DgwsRejection | IllegalArgumentException e) {
             log.warn("Test STS refused an ID card request: {}", LogSafe.text(e.getMessage()));
             return ResponseEntity.internalServerError().contentType(MediaType.TEXT_XML)

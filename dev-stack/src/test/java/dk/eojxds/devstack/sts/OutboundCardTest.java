@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.eojxds.devstack.DevStackApplication;
 import dk.eojxds.dgws.CallerIdentity;
 import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.IdCardRequest;
 import dk.eojxds.dgws.SecureXml;
 import dk.eojxds.dgws.StsClient;
 import dk.eojxds.dgws.SystemIdCards;
 import dk.eojxds.dgws.SystemIdentity;
 import dk.eojxds.dgws.TrustedIssuers;
 import dk.eojxds.dgws.XmlElements;
+import dk.eojxds.testsupport.contract.NspContracts;
 import dk.eojxds.testsupport.sts.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,7 @@ class OutboundCardTest {
     TestSts sts;
 
     private StsClient client(TestCertificates.Credential organisation) {
-        return new StsClient(URI.create("http://localhost:" + port + "/sts/services/SecurityTokenService"),
+        return new StsClient(URI.create("http://localhost:" + port + "/sts/services/NewSecurityTokenService"),
                 new SystemIdentity("EOJ-XDS", "12345678", "Sundhedsdatastyrelsen (test)", organisation.key(),
                         organisation.certificate()), Duration.ofSeconds(10));
     }
@@ -63,6 +65,37 @@ class OutboundCardTest {
         assertThat(caller.itSystem()).isEqualTo("EOJ-XDS");
         assertThat(caller.organisationId()).isEqualTo("12345678");
         assertThat(XmlElements.child(headers.get(0), DgwsVerifier.SAML, "Assertion")).isNotNull();
+    }
+
+    @Test
+    void theRequestTheCardAndTheHeadersHaveDgwsPublishedStructure() throws Exception {
+        SystemIdentity identity = new SystemIdentity("EOJ XDS", "12345678", "Sundhedsdatastyrelsen (test)",
+                sts.organisation().key(), sts.organisation().certificate());
+        Element requestCard = IdCardRequest.card(identity, Duration.ofHours(1)).getDocumentElement();
+        assertThat(NspContracts.ID_CARD.violations(requestCard)).isEmpty();
+
+        List<Element> sent = new SystemIdCards(client(sts.organisation())::issue, Duration.ofMinutes(10),
+                Clock.systemUTC()).soapHeaders();
+        assertThat(NspContracts.SECURITY.violations(sent.get(0))).isEmpty();
+        assertThat(NspContracts.ID_CARD.violations(XmlElements.child(sent.get(0), DgwsVerifier.SAML, "Assertion")))
+                .isEmpty();
+        assertThat(NspContracts.MEDCOM_HEADER.violations(sent.get(1))).isEmpty();
+
+        // what a DDS caller presents on ITI-43, from the test STS as the local stack hands it out
+        String headers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/sts/soap-headers?level=4&role=7170")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Element parsed = SecureXml.parse(("<h>" + headers + "</h>").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getDocumentElement();
+        Element security = XmlElements.child(parsed, DgwsVerifier.WSSE, "Security");
+        assertThat(NspContracts.SECURITY.violations(security)).isEmpty();
+        Element card = XmlElements.child(security, DgwsVerifier.SAML, "Assertion");
+        assertThat(NspContracts.ID_CARD.violations(card)).isEmpty();
+        assertThat(NspContracts.MEDCOM_HEADER.violations(XmlElements.child(parsed, DgwsVerifier.MEDCOM, "Header")))
+                .isEmpty();
+        Element signature = XmlElements.child(card, DgwsVerifier.DSIG, "Signature");
+        assertThat(signature.getAttribute("id")).isEqualTo("OCESSignature");
+        assertThat(((Element) signature.getElementsByTagNameNS(DgwsVerifier.DSIG, "SignatureMethod").item(0))
+                .getAttribute("Algorithm")).isEqualTo("http://www.w3.org/2000/09/xmldsig#rsa-sha1");
     }
 
     @Test

@@ -68,6 +68,13 @@ public final class TestCertificates {
                 null, keyUsage));
     }
 
+    /** A certificate for an RSA key of only {@code bits} bits: for tests of what a verifier must refuse. */
+    public static Credential issuedWithKeySize(Credential issuer, String name, int bits) {
+        KeyPair keys = keyPair(bits);
+        return new Credential(keys.getPrivate(), sign(name, keys,
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.key(), false));
+    }
+
     /** A CRL of {@code issuer}, valid for a day, revoking these certificates; PEM encoded. */
     public static String crlPem(Credential issuer, X509Certificate... revoked) {
         try {
@@ -97,9 +104,13 @@ public final class TestCertificates {
     }
 
     private static KeyPair keyPair() {
+        return keyPair(2048);
+    }
+
+    private static KeyPair keyPair(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            generator.initialize(bits);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -57,6 +57,6 @@ public class AuditTrail {
                 caller.itSystem(), caller.organisationId(), caller.organisationName(), caller.cardType(),
                 caller.userRole(), caller.userOrganisationSor(), caller.userType(), caller.userSource(), caller.level(),
                 retrieval.remoteAddress(), document.uniqueId(), document.family(), document.citizenCpr(),
-                document.municipalitySor());
+                document.municipalitySor(), caller.userCpr(), caller.userName(), caller.userAuthorisationCode());
     }
 }

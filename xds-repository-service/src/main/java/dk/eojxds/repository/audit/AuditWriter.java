@@ -32,7 +32,8 @@ class AuditWriter implements SmartLifecycle {
     private static final String COLUMNS = """
             request_id, outcome, reason, caller_verified, caller_system, caller_organisation_id,
             caller_organisation_name, card_type, user_role, user_organisation_sor, user_type, user_source,
-            security_level, remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor""";
+            security_level, remote_address, document_unique_id, family, citizen_cpr, data_municipality_sor,
+            user_cpr, user_name, user_authorisation_code""";
     private static final int MAX_BATCH = 512;
     private static final long WAIT_SECONDS = 10;
 
@@ -58,7 +59,8 @@ class AuditWriter implements SmartLifecycle {
     record Row(String requestId, String outcome, String reason, boolean callerVerified, String callerSystem,
                String callerOrganisationId, String callerOrganisationName, String cardType, String userRole,
                String userOrganisationSor, String userType, String userSource, int securityLevel, String remoteAddress,
-               String documentUniqueId, String family, String citizenCpr, String dataMunicipalitySor) {
+               String documentUniqueId, String family, String citizenCpr, String dataMunicipalitySor,
+               String userCpr, String userName, String userAuthorisationCode) {
     }
 
     private record Pending(List<Row> rows, CompletableFuture<Void> committed) {
@@ -134,13 +136,14 @@ class AuditWriter implements SmartLifecycle {
         batchSizes.record(rows.size());
         jdbc.sql("INSERT INTO repository.retrieve_audit (" + COLUMNS + """
                         ) SELECT CAST(r AS uuid), o, re, CAST(v AS boolean), s, oi, onm, ct, ur, uo, ut, us, CAST(l AS int), ra,
-                                 d, f, CAST(c AS char(10)), m
+                                 d, f, CAST(c AS char(10)), m, CAST(uc AS char(10)), un, ua
                         FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                                    CAST(? AS text[]), CAST(? AS text[]))
-                             AS t (r, o, re, v, s, oi, onm, ct, ur, uo, ut, us, l, ra, d, f, c, m)""")
+                                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                    CAST(? AS text[]))
+                             AS t (r, o, re, v, s, oi, onm, ct, ur, uo, ut, us, l, ra, d, f, c, m, uc, un, ua)""")
                 .param(column(rows, Row::requestId)).param(column(rows, Row::outcome)).param(column(rows, Row::reason))
                 .param(column(rows, r -> Boolean.toString(r.callerVerified()))).param(column(rows, Row::callerSystem))
                 .param(column(rows, Row::callerOrganisationId)).param(column(rows, Row::callerOrganisationName))
@@ -150,6 +153,8 @@ class AuditWriter implements SmartLifecycle {
                 .param(column(rows, r -> Integer.toString(r.securityLevel()))).param(column(rows, Row::remoteAddress))
                 .param(column(rows, Row::documentUniqueId)).param(column(rows, Row::family))
                 .param(column(rows, Row::citizenCpr)).param(column(rows, Row::dataMunicipalitySor))
+                .param(column(rows, Row::userCpr)).param(column(rows, Row::userName))
+                .param(column(rows, Row::userAuthorisationCode))
                 .update();
     }
 

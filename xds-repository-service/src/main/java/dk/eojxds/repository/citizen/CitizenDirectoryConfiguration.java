@@ -34,9 +34,11 @@ class CitizenDirectoryConfiguration {
                 "calls the CPR lookup without an ID card", dgws.enabled(), dgws.insecureLocalDevelopment(),
                 dgws.stsUrl(), dgws.certificate(), dgws.privateKey(), dgws.itSystem(), dgws.cvr(),
                 dgws.organisationName(), dgws.renewBefore(), dgws.timeout());
-        log.info("Citizen demographics from {} (cached {}, retry after {})", properties.url(), properties.cacheTtl(),
+        log.info("Citizen demographics from {} (Det Gode CPR-opslag {}, cached {}, retry after {})", properties.url(),
+                properties.version(), properties.cacheTtl(),
                 properties.retryAfter());
-        return new CachingCitizenDirectory(new NspCprLookup(URI.create(properties.url()), properties.timeout(), cards),
+        return new CachingCitizenDirectory(new NspCprLookup(URI.create(properties.url()), properties.version(),
+                properties.timeout(), cards),
                 properties.cacheTtl(), properties.cacheSize(), properties.retryAfter(), Clock.systemUTC(), meters,
                 properties.parallelLookups());
     }

@@ -1,6 +1,7 @@
 package dk.eojxds.repository.citizen;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +11,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The national CPR lookup on NSP (prefix {@code eojxds.cpr-lookup}).
  *
- * @param url                      the lookup's SOAP endpoint on NSP; required
+ * @param url                      the lookup's SOAP endpoint on NSP (e.g.
+ *                                 {@code https://<nsp>/stamdata-cpr-ws/service/DetGodeCPROpslag-1.0.4}); required
+ * @param version                  the version of "Det Gode CPR-opslag" at that endpoint, which names the
+ *                                 service's namespace ({@code urn:oio:medcom:cprservice:<version>})
  * @param timeout                  longest wait for one answer
  * @param cacheTtl                 how long an answer is reused (names and addresses change rarely;
  *                                 a protection, when granted, shows after at most this long)
@@ -23,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("eojxds.cpr-lookup")
 public record CprLookupProperties(String url,
+                                  @NotNull @Pattern(regexp = "\\d+(\\.\\d+)*") @DefaultValue("1.0.4") String version,
                                   @NotNull @DefaultValue("PT5S") Duration timeout,
                                   @NotNull @DefaultValue("PT24H") Duration cacheTtl,
                                   @Positive @DefaultValue("200000") int cacheSize,

@@ -1,5 +1,6 @@
 package dk.eojxds.repository.retrieve;
 
+import dk.eojxds.dgws.DgwsVerifier;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,6 +104,14 @@ final class Iti43ResponseWriter {
             w.writeCharacters(fault.getMessage());
             w.writeEndElement();
             w.writeEndElement();
+            if (fault.dgwsFaultCode() != null) {
+                w.writeStartElement(SOAP, "Detail");
+                w.writeStartElement("medcom", "FaultCode", DgwsVerifier.MEDCOM);
+                w.writeNamespace("medcom", DgwsVerifier.MEDCOM);
+                w.writeCharacters(fault.dgwsFaultCode());
+                w.writeEndElement();
+                w.writeEndElement();
+            }
             w.writeEndElement();
         });
         response.setStatus(fault.httpStatus());

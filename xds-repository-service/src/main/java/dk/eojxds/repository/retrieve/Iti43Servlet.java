@@ -111,7 +111,7 @@ final class Iti43Servlet extends HttpServlet {
         try {
             return gate.admit(request.security(), request.medcomHeader(), request.hsuidHeader(), http.getRemoteAddr());
         } catch (DgwsRejection e) {
-            throw SoapFault.sender(FAILED_AUTHENTICATION, "DGWS: " + e.getMessage());
+            throw SoapFault.dgws(FAILED_AUTHENTICATION, "DGWS: " + e.getMessage(), e.faultCode().name());
         }
     }
 

@@ -6,7 +6,9 @@ import javax.xml.namespace.QName;
 /**
  * A SOAP 1.2 fault to answer instead of a response: its code (env:Sender for the caller's
  * mistakes, env:Receiver for ours, env:MustUnderstand, env:VersionMismatch), an optional subcode
- * such as {@code wsa:ActionNotSupported}, the reason, and the headers not understood.
+ * such as {@code wsa:ActionNotSupported}, the reason, the headers not understood, and for a refused
+ * ID card the DGWS fault code (sent as {@code medcom:FaultCode} in the fault's Detail, as DGWS
+ * services answer).
  */
 final class SoapFault extends RuntimeException {
 
@@ -21,29 +23,42 @@ final class SoapFault extends RuntimeException {
     private final List<QName> notUnderstood;
     private final String relatesTo;
     private final int httpStatus;
+    private final String dgwsFaultCode;
 
     SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood) {
-        this(code, subcode, reason, notUnderstood, null, SENDER.equals(code) ? 400 : 500);
+        this(code, subcode, reason, notUnderstood, null, SENDER.equals(code) ? 400 : 500, null);
     }
 
     private SoapFault(QName code, QName subcode, String reason, List<QName> notUnderstood, String relatesTo,
-                      int httpStatus) {
+                      int httpStatus, String dgwsFaultCode) {
         super(reason);
         this.code = code;
         this.subcode = subcode;
         this.notUnderstood = List.copyOf(notUnderstood);
         this.relatesTo = relatesTo;
         this.httpStatus = httpStatus;
+        this.dgwsFaultCode = dgwsFaultCode;
     }
 
     /** The same fault, answering the request with this WS-Addressing MessageID. */
     SoapFault relatingTo(String messageId) {
-        return new SoapFault(code, subcode, getMessage(), notUnderstood, messageId, httpStatus);
+        return new SoapFault(code, subcode, getMessage(), notUnderstood, messageId, httpStatus, dgwsFaultCode);
     }
 
     /** A request body over the limit: a Sender fault, with HTTP 413 (RFC 9110, 15.5.14). */
     static SoapFault tooLarge(long limit) {
-        return new SoapFault(SENDER, null, "the request is larger than " + limit + " bytes", List.of(), null, 413);
+        return new SoapFault(SENDER, null, "the request is larger than " + limit + " bytes", List.of(), null, 413,
+                null);
+    }
+
+    /** A refused ID card: a Sender fault with this subcode, and the DGWS fault code in its Detail. */
+    static SoapFault dgws(QName subcode, String reason, String dgwsFaultCode) {
+        return new SoapFault(SENDER, subcode, reason, List.of(), null, 400, dgwsFaultCode);
+    }
+
+    /** The DGWS fault code ({@code medcom:FaultCode}) of a refused ID card, else null. */
+    String dgwsFaultCode() {
+        return dgwsFaultCode;
     }
 
     /** The MessageID of the request the fault answers, when it could be read. */

@@ -1,6 +1,7 @@
 package dk.eojxds.repository.security;
 
 import dk.eojxds.dgws.CallerIdentity;
+import dk.eojxds.dgws.CardSignatureAlgorithms;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.TrustedIssuers;
@@ -34,11 +35,12 @@ public class DgwsGate {
     public DgwsGate(SecurityProperties properties, AuditTrail audit) {
         this.audit = audit;
         if (properties.mode() == SecurityProperties.Mode.DGWS) {
+            CardSignatureAlgorithms algorithms = CardSignatureAlgorithms.of(properties.cardSignatureAlgorithms());
             this.verifier = new DgwsVerifier(TrustedIssuers.from(properties.stsCertificates(), properties.stsSubjects(),
                     properties.trustedCertificates(), properties.revocationCheck(), properties.crlFiles()),
-                    properties.clockSkew(),
-                    properties.minimumLevel(), Clock.systemUTC());
-            log.info("ITI-43 requires DGWS ID cards (level {} or higher)", properties.minimumLevel());
+                    properties.clockSkew(), properties.minimumLevel(), Clock.systemUTC(), algorithms);
+            log.info("ITI-43 requires DGWS ID cards (level {} or higher, signed with {})", properties.minimumLevel(),
+                    algorithms);
         } else if (properties.insecureLocalDevelopment()) {
             this.verifier = null;
             log.warn("SECURITY IS OFF: eojxds.security.mode=none lets anyone retrieve documents over ITI-43. "

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew                  tolerance on the card's validity window
  * @param minimumLevel               lowest DGWS security level accepted
  * @param maxRequestBytes            largest ITI-43 request body read
+ * @param cardSignatureAlgorithms    the signature algorithms an ID card may be signed with (short names,
+ *                                   {@link dk.eojxds.dgws.CardSignatureAlgorithms}); the default is what
+ *                                   the national STS signs with (RSA-SHA1) and the SHA-2 ones
  */
 @Validated
 @ConfigurationProperties("eojxds.security")
@@ -37,7 +40,9 @@ public record SecurityProperties(@NotNull @DefaultValue("DGWS") Mode mode,
                                  List<String> crlFiles,
                                  @NotNull @DefaultValue("PT5M") Duration clockSkew,
                                  @Min(3) @Max(5) @DefaultValue("3") int minimumLevel,
-                                 @Min(1024) @DefaultValue("1048576") long maxRequestBytes) {
+                                 @Min(1024) @DefaultValue("1048576") long maxRequestBytes,
+                                 @DefaultValue({"rsa-sha1", "rsa-sha256", "rsa-sha384", "rsa-sha512", "ecdsa-sha256",
+                                         "ecdsa-sha384", "ecdsa-sha512"}) List<String> cardSignatureAlgorithms) {
 
     public enum Mode { NONE, DGWS }
 }

@@ -48,7 +48,8 @@ class AuditWriterTest {
 
     private static AuditWriter.Row row(String requestId, String document) {
         return new AuditWriter.Row(requestId, "RETRIEVED", null, true, "Sundhed.dk", "33257872", "Sundhed.dk",
-                "system", null, null, null, null, 3, "127.0.0.1", document, "TELMA", "0101501234", "1301000016005");
+                "system", null, null, null, null, 3, "127.0.0.1", document, "TELMA", "0101501234", "1301000016005",
+                null, null, null);
     }
 
     @Test

@@ -13,7 +13,7 @@ class DgwsGateTest {
     private static SecurityProperties properties(SecurityProperties.Mode mode, boolean insecure, String subjects,
                                                  String anchors) {
         return new SecurityProperties(mode, insecure, null, subjects, anchors, false, List.of(), Duration.ofMinutes(5),
-                3, 1 << 20);
+                3, 1 << 20, dk.eojxds.dgws.CardSignatureAlgorithms.NATIONAL_STS);
     }
 
     @Test
