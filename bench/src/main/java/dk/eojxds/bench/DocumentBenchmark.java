@@ -72,6 +72,7 @@ public final class DocumentBenchmark {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("not all documents were registered in 20 minutes");
                 }
+                Measuring.failOnBuildFailure(jdbc);
                 Thread.sleep(500);
             }
             System.out.println("| family | documents | built/s | registered/s | mean size (bytes) |");

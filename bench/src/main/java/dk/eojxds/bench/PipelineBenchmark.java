@@ -244,6 +244,7 @@ public final class PipelineBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not all " + expected + " documents built in 2 hours");
             }
+            Measuring.failOnBuildFailure(jdbc);
             Thread.sleep(200);
         }
     }
@@ -256,10 +257,7 @@ public final class PipelineBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + registered + " of " + expected + " registered in 2 hours");
             }
-            if (count(jdbc, "SELECT count(*) FROM repository.build_failure") > 0) {
-                System.out.println("build failures: " + jdbc.sql("SELECT reason FROM repository.build_failure LIMIT 3")
-                        .query(String.class).list());
-            }
+            Measuring.failOnBuildFailure(jdbc);
             Thread.sleep(500);
         }
         return registered;
@@ -297,6 +295,7 @@ public final class PipelineBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the live documents were not all registered in 30 minutes");
             }
+            Measuring.failOnBuildFailure(jdbc);
             Thread.sleep(500);
         }
     }

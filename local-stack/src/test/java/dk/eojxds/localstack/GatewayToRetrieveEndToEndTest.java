@@ -98,7 +98,7 @@ class GatewayToRetrieveEndToEndTest {
     void aCitizensMeasurementsCanBeFoundAndRetrievedAsPhmr() throws Exception {
         // the gateway pages two measurements at a time: the day's first document may hold only the
         // first page and be replaced once the rest is read; wait for the approved one with all of them
-        await().atMost(Duration.ofSeconds(60)).until(() -> findDocuments(CITIZEN).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> approvedDocuments(CITIZEN).getDocumentEntries().stream()
                 .anyMatch(e -> e.getEventCodeList().size() == 3));
 
         DocumentEntry entry = findDocuments(CITIZEN).get(0);
@@ -239,12 +239,16 @@ class GatewayToRetrieveEndToEndTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<DocumentEntry> findDocuments(Cpr cpr) {
+    private QueryResponse approvedDocuments(Cpr cpr) {
         FindDocumentsQuery query = new FindDocumentsQuery();
         query.setPatientId(new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID)));
         query.setStatus(List.of(AvailabilityStatus.APPROVED));
-        QueryResponse response = producer().requestBody("xds-iti18://localhost:" + stack.ports().devStack()
+        return producer().requestBody("xds-iti18://localhost:" + stack.ports().devStack()
                 + "/services/registry/iti18", new QueryRegistry(query, QueryReturnType.LEAF_CLASS), QueryResponse.class);
+    }
+
+    private List<DocumentEntry> findDocuments(Cpr cpr) {
+        QueryResponse response = approvedDocuments(cpr);
         assertThat(response.getStatus()).isEqualTo(Status.SUCCESS);
         assertThat(response.getDocumentEntries()).hasSize(1);
         return response.getDocumentEntries();

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Operators' view of documents that could not be built (data the builder rejects, a document that
- * fails its checks), with the reason, and a rebuild once the cause is fixed. Errors are problem
+ * Operators' view of documents that could not be built, with the reason, the kind
+ * ({@link BuildFailureKind}: data, transient with its attempts and next try, waiting for reference
+ * data), and a rebuild once the cause is fixed. Errors are problem
  * details. The citizen is shown masked; the rebuild names the series in the request body.
  */
 @RestController
@@ -29,20 +29,18 @@ class BuildFailureAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(BuildFailureAdminController.class);
 
-    private final JdbcClient jdbc;
+    private final BuildFailures failures;
 
     private final ChangeQueue changes;
 
-    BuildFailureAdminController(JdbcClient jdbc, ChangeQueue changes) {
-        this.jdbc = jdbc;
+    BuildFailureAdminController(BuildFailures failures, ChangeQueue changes) {
+        this.failures = failures;
         this.changes = changes;
     }
 
     @GetMapping
     List<Map<String, Object>> list() {
-        return jdbc.sql("""
-                SELECT family, substr(citizen_cpr, 1, 6) || '-****' AS citizen, partition_key, revision, reason, failed_at
-                FROM repository.build_failure ORDER BY failed_at""").query().listOfRows();
+        return failures.list();
     }
 
     /** Which series to rebuild. */
@@ -52,14 +50,12 @@ class BuildFailureAdminController {
     @PostMapping("/rebuild")
     @Transactional
     Map<String, Object> rebuild(@RequestBody Series series, Principal operator) {
-        int failures = jdbc.sql("SELECT count(*) FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? "
-                        + "AND partition_key = ?").param(series.family()).param(series.citizenCpr())
-                .param(series.partitionKey()).query(Integer.class).single();
-        if (failures == 0) {
+        SeriesKey key = new SeriesKey(series.family(), series.citizenCpr(), series.partitionKey());
+        if (!failures.exists(key)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No build failure for that series");
         }
         // a pending change makes the build job take the series again; an operator waits for it: live
-        changes.requeue(List.of(new SeriesKey(series.family(), series.citizenCpr(), series.partitionKey())), Priority.LIVE);
+        changes.requeue(List.of(key), Priority.LIVE);
         log.info("Rebuild of a {} series by {}", series.family(), operator.getName());
         return Map.of("state", "QUEUED");
     }

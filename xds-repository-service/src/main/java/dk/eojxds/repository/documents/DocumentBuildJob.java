@@ -26,8 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Turns pending changes into documents through the hand-over module's drain: batches of changes
  * claimed in one transaction (live before backlog), on {@code build-workers} threads; each change
  * in a savepoint of its own is decided (store, unchanged, withdraw), stored with its outbox row
- * and completed. A change that cannot be built (bad data, a document that fails its checks) is
- * recorded in {@code repository.build_failure} with the reason and does not hold up its batch.
+ * and completed. A change that cannot be built is recorded ({@link BuildFailures}) with the reason
+ * and its kind and does not hold up its batch: bad data or a document that fails its checks waits
+ * for an operator or the series' next change; a failure not about the document (a library error, a
+ * timeout) is tried again with backoff ({@link BuildRetries}); see {@link BuildFailureKind}.
  * While the CPR lookup is down the drain stops: what was built is kept, the rest stays pending.
  */
 @Component
@@ -38,6 +40,7 @@ class DocumentBuildJob {
     private final ChangeQueue changes;
     private final Map<String, FamilyDocuments> families;
     private final DocumentStore documents;
+    private final BuildFailures failures;
     private final DocumentChecks checks;
     private final MeterRegistry meters;
     private final Drain drain;
@@ -46,8 +49,9 @@ class DocumentBuildJob {
     private volatile boolean waitingForCprLookup;
 
     DocumentBuildJob(ChangeQueue changes, List<FamilyDocuments> families, DocumentStore documents,
-                     DocumentChecks checks, CitizenDirectory citizens, PlatformTransactionManager transactions,
-                     RepositoryProperties properties, MeterRegistry meters) {
+                     BuildFailures failures, DocumentChecks checks, CitizenDirectory citizens,
+                     PlatformTransactionManager transactions, RepositoryProperties properties, MeterRegistry meters) {
+        this.failures = failures;
         this.citizens = citizens;
         this.checks = checks;
         this.changes = changes;
@@ -104,7 +108,7 @@ class DocumentBuildJob {
 
     private void buildAndComplete(Change change) {
         build(change.series(), change.priority());
-        documents.clearBuildFailure(change.series());
+        failures.clear(change.series());
         changes.complete(List.of(change));
     }
 
@@ -148,20 +152,28 @@ class DocumentBuildJob {
 
     private void recordFailure(Change change, RuntimeException cause) {
         SeriesKey series = change.series();
-        String reason;
-        if (cause instanceof WaitingForReferenceData) {
-            reason = WaitingForReferenceData.REASON_PREFIX + cause.getMessage();
-            log.warn("The {} document for {} {} waits: {}", series.family(), Cpr.of(series.citizenCpr()),
-                    series.partitionKey(), cause.getMessage());
-            meters.counter("eojxds.repository.build.waiting", "reason", "reference-data").increment();
-        } else {
-            reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            log.error("Building the {} document for {} {} failed", series.family(), Cpr.of(series.citizenCpr()),
-                    series.partitionKey(), cause);
-            meters.counter("eojxds.repository.build.failures", "family", series.family()).increment();
-        }
+        BuildFailureKind kind = BuildFailureKind.of(cause);
+        String reason = kind == BuildFailureKind.WAITING ? WaitingForReferenceData.REASON_PREFIX + cause.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         // the change is still claimed by this batch: only the attempt was rolled back
-        documents.recordBuildFailure(change, reason);
+        int attempts = failures.record(change, kind, reason);
         changes.complete(List.of(change));
+        Cpr citizen = Cpr.of(series.citizenCpr());
+        switch (kind) {
+            case WAITING -> {
+                log.warn("The {} document for {} {} waits: {}", series.family(), citizen, series.partitionKey(),
+                        cause.getMessage());
+                meters.counter("eojxds.repository.build.waiting", "reason", "reference-data").increment();
+            }
+            case DATA -> log.error("Building the {} document for {} {} failed on its data; it waits for an operator "
+                    + "or the next change", series.family(), citizen, series.partitionKey(), cause);
+            case TRANSIENT -> log.error("Building the {} document for {} {} failed (attempt {}, not about the "
+                    + "document: tried again with backoff)", series.family(), citizen, series.partitionKey(), attempts,
+                    cause);
+        }
+        if (kind != BuildFailureKind.WAITING) {
+            meters.counter("eojxds.repository.build.failures", "family", series.family(), "kind", kind.name())
+                    .increment();
+        }
     }
 }

@@ -128,21 +128,4 @@ public class DocumentStore {
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
-
-    void recordBuildFailure(Change change, String reason) {
-        jdbc.sql("""
-                        INSERT INTO repository.build_failure (family, citizen_cpr, partition_key, revision, reason)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (family, citizen_cpr, partition_key) DO UPDATE
-                            SET revision = EXCLUDED.revision, reason = EXCLUDED.reason, failed_at = now()
-                        """)
-                .param(change.series().family()).param(change.series().citizenCpr()).param(change.series().partitionKey())
-                .param(change.revision()).param(Cpr.maskAll(reason))
-                .update();
-    }
-
-    void clearBuildFailure(SeriesKey change) {
-        jdbc.sql("DELETE FROM repository.build_failure WHERE family = ? AND citizen_cpr = ? AND partition_key = ?")
-                .param(change.family()).param(change.citizenCpr()).param(change.partitionKey()).update();
-    }
 }

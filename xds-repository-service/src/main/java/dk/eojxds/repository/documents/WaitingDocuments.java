@@ -12,7 +12,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,19 +26,18 @@ class WaitingDocuments implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingDocuments.class);
 
-    private final JdbcClient jdbc;
+    private final BuildFailures failures;
     private final ChangeQueue changes;
 
-    WaitingDocuments(JdbcClient jdbc, ChangeQueue changes, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    WaitingDocuments(BuildFailures failures, ChangeQueue changes, MeterRegistry meters) {
+        this.failures = failures;
         this.changes = changes;
         Gauge.builder("eojxds.repository.build.waiting.documents", this, WaitingDocuments::count).register(meters);
     }
 
     double count() {
         try {
-            return jdbc.sql("SELECT count(*) FROM repository.build_failure WHERE reason LIKE ?")
-                    .param(WaitingForReferenceData.REASON_PREFIX + "%").query(Long.class).single();
+            return failures.count(BuildFailureKind.WAITING);
         } catch (RuntimeException e) {
             return Double.NaN;
         }
@@ -53,9 +51,7 @@ class WaitingDocuments implements HealthIndicator {
     @EventListener(ApplicationReadyEvent.class)
     void retakeAtStart() {
         try {
-            List<SeriesKey> waiting = jdbc.sql("SELECT family, citizen_cpr, partition_key FROM repository.build_failure "
-                            + "WHERE reason LIKE ?").param(WaitingForReferenceData.REASON_PREFIX + "%")
-                    .query((rs, row) -> new SeriesKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+            List<SeriesKey> waiting = failures.series(BuildFailureKind.WAITING);
             int retaken = changes.requeue(waiting, Priority.BACKLOG);
             if (retaken > 0) {
                 log.info("{} waiting documents taken again with the current reference data", retaken);

@@ -3,6 +3,7 @@ package dk.eojxds.repository.status;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.PublishedStatus;
 import dk.eojxds.repository.audit.AuditTrail;
+import dk.eojxds.repository.documents.BuildFailures;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +22,27 @@ import org.springframework.stereotype.Component;
 @Component
 class PipelineOverview {
 
+    // build failures by kind (BuildFailureKind), in the operators' language
+    private static final Map<String, String> BUILD_FAILURE_NAMES = orderedNames();
+
+    private static Map<String, String> orderedNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("DATA", "Byggefejl i data (venter på ny ændring eller operatør)");
+        names.put("TRANSIENT", "Byggefejl, forbigående (forsøges igen automatisk)");
+        names.put("TRANSIENT_GIVEN_UP", "Byggefejl, forbigående, opgivet (venter på operatør)");
+        names.put("WAITING", "Venter på referencedata");
+        return names;
+    }
+
     private final JdbcClient jdbc;
     private final PublishedStatus published;
     private final AuditTrail audit;
     private final StatusProperties properties;
+    private final BuildFailures buildFailures;
 
-    PipelineOverview(JdbcClient jdbc, PublishedStatus published, AuditTrail audit, StatusProperties properties) {
+    PipelineOverview(JdbcClient jdbc, PublishedStatus published, AuditTrail audit, StatusProperties properties,
+                     BuildFailures buildFailures) {
+        this.buildFailures = buildFailures;
         this.jdbc = jdbc;
         this.published = published;
         this.audit = audit;
@@ -90,15 +106,24 @@ class PipelineOverview {
         jdbc.sql("""
                         SELECT 'Dokumenter til registrering', count(*), min(enqueued_at) FROM repository.registration_outbox
                         UNION ALL
-                        SELECT 'Dokumenter til afmelding (deprecate)', count(*), min(enqueued_at) FROM repository.deprecation_outbox
-                        UNION ALL
-                        SELECT 'Byggefejl (venter på ny ændring)', count(*), min(failed_at) FROM repository.build_failure""")
+                        SELECT 'Dokumenter til afmelding (deprecate)', count(*), min(enqueued_at) FROM repository.deprecation_outbox""")
                 .query(rs -> {
                     Timestamp oldest = rs.getTimestamp(3);
                     Instant at = oldest == null ? null : oldest.toInstant();
                     boolean late = at != null && Duration.between(at, now).compareTo(properties.waitingWarning()) > 0;
                     queues.add(new Queue(rs.getString(1), rs.getLong(2), Display.ageSince(at, now), late));
                 });
+        Map<String, BuildFailures.Summary> failures = new java.util.HashMap<>();
+        buildFailures.summary().forEach(summary -> failures.put(summary.kind(), summary));
+        for (Map.Entry<String, String> kind : BUILD_FAILURE_NAMES.entrySet()) {
+            BuildFailures.Summary summary = failures.get(kind.getKey());
+            Instant oldest = summary == null ? null : summary.oldest();
+            // a transient failure is tried again by itself: late only once it has been given up on
+            boolean late = oldest != null && !"TRANSIENT".equals(kind.getKey())
+                    && Duration.between(oldest, now).compareTo(properties.waitingWarning()) > 0;
+            queues.add(new Queue(kind.getValue(), summary == null ? 0 : summary.count(), Display.ageSince(oldest, now),
+                    late));
+        }
         return queues;
     }
 
