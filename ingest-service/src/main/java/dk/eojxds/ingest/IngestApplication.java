@@ -1,5 +1,6 @@
 package dk.eojxds.ingest;
 
+import dk.eojxds.handover.MigrateOnly;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,10 @@ public class IngestApplication {
     public static final String CONFIG_NAME = "ingest-service";
 
     public static void main(String[] args) {
+        if (MigrateOnly.requested(args)) {
+            MigrateOnly.run(CONFIG_NAME, args);
+            return;
+        }
         builder().run(args);
     }
 

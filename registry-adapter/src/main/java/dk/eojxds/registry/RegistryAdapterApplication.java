@@ -1,5 +1,6 @@
 package dk.eojxds.registry;
 
+import dk.eojxds.handover.MigrateOnly;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ public class RegistryAdapterApplication {
     public static final String CONFIG_NAME = "registry-adapter";
 
     public static void main(String[] args) {
+        if (MigrateOnly.requested(args)) {
+            MigrateOnly.run(CONFIG_NAME, args);
+            return;
+        }
         builder().run(args);
     }
 

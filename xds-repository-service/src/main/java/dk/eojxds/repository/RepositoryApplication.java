@@ -1,5 +1,6 @@
 package dk.eojxds.repository;
 
+import dk.eojxds.handover.MigrateOnly;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,10 @@ public class RepositoryApplication {
     public static final String CONFIG_NAME = "xds-repository-service";
 
     public static void main(String[] args) {
+        if (MigrateOnly.requested(args)) {
+            MigrateOnly.run(CONFIG_NAME, args);
+            return;
+        }
         builder().run(args);
     }
 
