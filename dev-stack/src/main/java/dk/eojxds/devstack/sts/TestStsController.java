@@ -49,6 +49,21 @@ class TestStsController {
         return sts.ca().certificatePem();
     }
 
+    /**
+     * EOJ-XDS's own test organisation certificate and key, for a local stack whose services cannot
+     * share the dev-stack's files (the local Kubernetes overlay fetches them at start). A test
+     * credential made at this start, never a real one: the dev-stack is never deployed to production.
+     */
+    @GetMapping(path = "/sts/organisation.crt", produces = "application/x-pem-file")
+    String organisationCertificate() {
+        return sts.organisation().certificatePem();
+    }
+
+    @GetMapping(path = "/sts/organisation.key", produces = "application/x-pem-file")
+    String organisationKey() {
+        return sts.organisation().privateKeyPem();
+    }
+
     @GetMapping(path = "/sts/soap-headers", produces = MediaType.APPLICATION_XML_VALUE)
     String soapHeaders(@RequestParam(defaultValue = "Sundhed.dk") String system,
                        @RequestParam(defaultValue = "33257872") String cvr,
