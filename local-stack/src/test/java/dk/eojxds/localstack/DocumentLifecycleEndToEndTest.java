@@ -246,6 +246,38 @@ class DocumentLifecycleEndToEndTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * After a restore, our database may not know that the registry already has a document (the
+     * registration was committed after the restore point). The registration is sent again; the
+     * registry answers XDSDuplicateUniqueIdInRegistry (same uniqueId, same hash), which is recorded
+     * as registered: the registry keeps one document, and nothing is parked.
+     */
+    @Test
+    void aRegistryThatAlreadyHasTheDocumentIsAnsweredAsRegisteredNotGivenASecondOne() {
+        SyntheticCitizens.Citizen citizen = citizen("0202621234");
+        gateway.publish(SyntheticTelma.observation(citizen, HomeMeasurement.PULSE, new BigDecimal("64"),
+                Instant.now().minus(Duration.ofHours(4))));
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        String uniqueId = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0).getUniqueId();
+        var registry = stack.devStack().getBean(dk.eojxds.devstack.registry.InMemoryRegistry.class);
+        long resentBefore = registry.counts().resentDocuments();
+        long registeredBefore = registry.counts().registered();
+
+        // as after a point-in-time restore: our database has the document, but not its registration
+        db.sql("DELETE FROM registry.registration WHERE document_unique_id = ?").param(uniqueId).update();
+        db.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority) VALUES (?, ?, 1)")
+                .param(uniqueId).param(citizen.cpr().value()).update();
+
+        await().atMost(WAIT).until(() -> db.sql("SELECT count(*) FROM registry.registration WHERE document_unique_id = ? "
+                + "AND state = 'REGISTERED'").param(uniqueId).query(Long.class).single() == 1);
+        assertThat(registry.counts().resentDocuments()).isEqualTo(resentBefore + 1);
+        assertThat(registry.counts().registered()).isEqualTo(registeredBefore);
+        assertThat(find(citizen.cpr(), AvailabilityStatus.APPROVED)).extracting(DocumentEntry::getUniqueId)
+                .containsExactly(uniqueId);
+        assertThat(db.sql("SELECT count(*) FROM repository.registration_outbox WHERE document_unique_id = ?")
+                .param(uniqueId).query(Long.class).single()).isZero();
+    }
+
     @Test
     void aDocumentTheRegistryRejectsIsParkedWithTheAnswerAndOthersFlowOn() throws Exception {
         SyntheticCitizens.Citizen rejected = citizen("0606661234");

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the registry stand-in keeps: every registered DocumentEntry with its availability status.
- * Registering the same document again (same uniqueId, same hash) succeeds and changes nothing,
- * like a registry that recognises a re-sent submission; a replacement (RPLC) deprecates the
- * document it replaces.
+ * As an IHE Document Registry answers (ITI TF-3 4.2.4.1): a uniqueId it already holds is refused,
+ * with {@code XDSDuplicateUniqueIdInRegistry} when the hash is the same (a re-sent submission,
+ * which a repository treats as registered) and {@code XDSNonIdenticalHash} when it is not; a
+ * replacement (RPLC) deprecates the document it replaces. It counts what it was sent
+ * ({@link Counts}), so that drills can tell a document registered twice from one re-sent.
  */
 @Component
 public class InMemoryRegistry {
@@ -84,11 +86,41 @@ public class InMemoryRegistry {
         }
     }
 
+    /**
+     * What the stand-in was sent: ITI-42 submissions, documents registered, documents sent again
+     * after they were registered (answered as duplicates), the most submissions of one document,
+     * status updates (ITI-57) applied, and updates sent again for a status the document already had.
+     */
+    public record Counts(long submissions, long registered, long resentDocuments, long mostSubmissionsOfOneDocument,
+                         long deprecations, long resentDeprecations) {
+    }
+
+    private long submissions;
+    private long resentDocuments;
+    private long deprecations;
+    private long resentDeprecations;
+    private final java.util.Map<String, Integer> submissionsByUniqueId = new java.util.HashMap<>();
+
+    public synchronized Counts counts() {
+        return new Counts(submissions, byEntryUuid.size(), resentDocuments,
+                submissionsByUniqueId.values().stream().mapToInt(Integer::intValue).max().orElse(0), deprecations,
+                resentDeprecations);
+    }
+
     public synchronized Response register(RegisterDocumentSet submission) {
+        submissions++;
         List<ErrorInfo> errors = new ArrayList<>();
         for (DocumentEntry entry : submission.getDocumentEntries()) {
+            submissionsByUniqueId.merge(entry.getUniqueId(), 1, Integer::sum);
             String known = entryUuidByUniqueId.get(entry.getUniqueId());
-            if (known != null && !byEntryUuid.get(known).getHash().equals(entry.getHash())) {
+            if (known == null) {
+                continue;
+            }
+            if (byEntryUuid.get(known).getHash().equals(entry.getHash())) {
+                resentDocuments++;
+                errors.add(new ErrorInfo(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "Document " + entry.getUniqueId()
+                        + " is already registered", Severity.ERROR, entry.getUniqueId(), null));
+            } else {
                 errors.add(new ErrorInfo(ErrorCode.NON_IDENTICAL_HASH, "Document " + entry.getUniqueId()
                         + " is registered with another hash", Severity.ERROR, entry.getUniqueId(), null));
             }
@@ -144,12 +176,14 @@ public class InMemoryRegistry {
                         "Unknown document " + association.getTargetUuid());
             }
             if (target.getAvailabilityStatus() == association.getNewStatus()) {
+                resentDeprecations++;
                 return RegistryFaults.failure(ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR,
                         "Document " + target.getUniqueId() + " is already " + association.getNewStatus());
             }
         }
         for (Association association : update.getAssociations()) {
             byEntryUuid.get(association.getTargetUuid()).setAvailabilityStatus(association.getNewStatus());
+            deprecations++;
         }
         save();
         return new Response(Status.SUCCESS);

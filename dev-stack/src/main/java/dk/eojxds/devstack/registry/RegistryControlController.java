@@ -53,6 +53,12 @@ class RegistryControlController {
         return Map.of("faults", "cleared");
     }
 
+    /** What the stand-in was sent (InMemoryRegistry.Counts): for drills and tests. */
+    @GetMapping("/simulator/registry/counts")
+    InMemoryRegistry.Counts counts() {
+        return registry.counts();
+    }
+
     @GetMapping("/simulator/registry/documents")
     List<Map<String, String>> documents(@RequestParam String patient) {
         return registry.findDocuments(patient, List.of()).stream().map(RegistryControlController::summary).toList();

@@ -23,12 +23,16 @@ class InMemoryRegistryTest {
     }
 
     @Test
-    void reRegisteringTheSameDocumentSucceedsAndChangesNothing() {
+    void reRegisteringTheSameDocumentIsADuplicateAndChangesNothing() {
         InMemoryRegistry registry = new InMemoryRegistry(new RegistryStandInProperties(null, true));
         RegisterDocumentSet submission = submission();
         assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
-        assertThat(registry.register(submission).getStatus()).isEqualTo(Status.SUCCESS);
+        var again = registry.register(submission);
+        assertThat(again.getStatus()).isEqualTo(Status.FAILURE);
+        assertThat(again.getErrors()).extracting(e -> e.getErrorCode())
+                .containsExactly(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
         assertThat(registry.size()).isEqualTo(1);
+        assertThat(registry.counts()).isEqualTo(new InMemoryRegistry.Counts(2, 1, 1, 2, 0, 0));
     }
 
     @Test
