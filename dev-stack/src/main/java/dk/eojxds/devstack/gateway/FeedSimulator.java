@@ -33,6 +33,7 @@ class FeedSimulator {
     private final List<SyntheticCitizens.Citizen> citizens;
     private final Clock clock;
     private int round;
+    private volatile boolean paused;
 
     FeedSimulator(SimulatedGateway gateway, SimulatorProperties properties, Optional<Clock> clock) {
         this.gateway = gateway;
@@ -66,7 +67,7 @@ class FeedSimulator {
 
     @Scheduled(fixedDelayString = "${eojxds.simulator.interval}", initialDelayString = "${eojxds.simulator.interval}")
     void publishNext() {
-        if (!properties.enabled()) {
+        if (!properties.enabled() || paused) {
             return;
         }
         SyntheticCitizens.Citizen citizen = citizens.get(random.nextInt(citizens.size()));
@@ -76,6 +77,11 @@ class FeedSimulator {
             case 1 -> gateway.publish(kpro.response(citizen, now.minusSeconds(60)));
             default -> gateway.publish(fsiii.report(citizen, now.minusSeconds(60)));
         }
+    }
+
+    /** Stops (or resumes) publishing new deliveries: a drill stops its load and waits for the pipeline to drain. */
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     List<SyntheticCitizens.Citizen> citizens() {

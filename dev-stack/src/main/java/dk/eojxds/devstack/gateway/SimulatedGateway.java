@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class SimulatedGateway {
 
     private final Map<String, Resource> resources = new HashMap<>();
+    // what a reader stores, once each: a report's (Bundle's) entries, any other resource itself
+    private final java.util.Set<String> entries = new java.util.HashSet<>();
     private final Clock clock;
     private Instant lastStamp = Instant.EPOCH;
 
@@ -48,6 +50,12 @@ public class SimulatedGateway {
         copy.getMeta().setVersionId(Long.toString(version));
         copy.getMeta().setLastUpdated(java.util.Date.from(lastUpdated));
         resources.put(key, copy);
+        if (copy instanceof org.hl7.fhir.r4.model.Bundle report) {
+            report.getEntry().forEach(e -> entries.add(e.getResource().fhirType() + "/"
+                    + e.getResource().getIdElement().getIdPart()));
+        } else {
+            entries.add(key);
+        }
         return copy.copy();
     }
 
@@ -76,5 +84,13 @@ public class SimulatedGateway {
 
     public synchronized int size() {
         return resources.size();
+    }
+
+    /**
+     * How many distinct resources a reader of every feed stores: a DeliveryReport's entries count
+     * one by one (a resource in several versions of a report once), any other resource itself.
+     */
+    public synchronized int entries() {
+        return entries.size();
     }
 }

@@ -25,8 +25,20 @@ class SimulatorController {
                 .toList();
     }
 
+    /** {@code POST /simulator/pause?paused=true|false}: stop or resume the simulated deliveries. */
+    @org.springframework.web.bind.annotation.PostMapping("/simulator/pause")
+    Map<String, Object> pause(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean paused) {
+        simulator.pause(paused);
+        return Map.of("paused", paused, "resources", gateway.size());
+    }
+
+    /**
+     * {@code GET /simulator/status}: {@code resources} the gateway holds (a report counts once),
+     * {@code entries} the distinct resources a reader of every feed stores (a report's entries one
+     * by one).
+     */
     @GetMapping("/simulator/status")
     Map<String, Object> status() {
-        return Map.of("resources", gateway.size());
+        return Map.of("resources", gateway.size(), "entries", gateway.entries());
     }
 }

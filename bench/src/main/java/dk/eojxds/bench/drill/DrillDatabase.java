@@ -1,0 +1,76 @@
+package dk.eojxds.bench.drill;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * What the drill reads of the suite's three schemas, as the schema owner, through the same
+ * multi-host URL the services use (so it, too, finds the primary after a failover).
+ */
+final class DrillDatabase {
+
+    private final JdbcClient jdbc;
+
+    DrillDatabase(String url) {
+        this.jdbc = JdbcClient.create(new DriverManagerDataSource(url, "eojxds", PatroniCluster.PASSWORD));
+    }
+
+    long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    /** Registered documents that may be retrieved, with the SHA-1 the repository registered. */
+    List<Map.Entry<String, String>> retrievable() {
+        return jdbc.sql("""
+                        SELECT d.unique_id, d.hash_sha1 FROM repository.document d
+                        JOIN registry.registration r ON r.document_unique_id = d.unique_id AND r.state = 'REGISTERED'
+                        WHERE d.purged_at IS NULL ORDER BY r.registered_at DESC LIMIT 300""")
+                .query((rs, row) -> (Map.Entry<String, String>) new AbstractMap.SimpleImmutableEntry<>(rs.getString(1),
+                        rs.getString(2))).list();
+    }
+
+    /** Whether the pipeline has nothing left to do: no pending change, nothing in the outboxes. */
+    boolean drained() {
+        return count("SELECT count(*) FROM ingest.change WHERE processed_at IS NULL") == 0
+                && count("SELECT count(*) FROM repository.registration_outbox") == 0
+                && count("SELECT count(*) FROM repository.deprecation_outbox") == 0;
+    }
+
+    long auditedRetrieves(Instant since) {
+        return jdbc.sql("SELECT count(*) FROM repository.retrieve_audit WHERE outcome = 'RETRIEVED' AND at >= ?")
+                .param(Timestamp.from(since)).query(Long.class).single();
+    }
+
+    Instant lastRegistrationBefore(Instant at) {
+        Timestamp t = jdbc.sql("SELECT max(registered_at) FROM registry.registration WHERE registered_at < ?")
+                .param(Timestamp.from(at)).query(Timestamp.class).single();
+        return t == null ? null : t.toInstant();
+    }
+
+    Instant firstRegistrationAfter(Instant at) {
+        Timestamp t = jdbc.sql("SELECT min(registered_at) FROM registry.registration WHERE registered_at > ?")
+                .param(Timestamp.from(at)).query(Timestamp.class).single();
+        return t == null ? null : t.toInstant();
+    }
+
+    /** From the resource's arrival to its document's registration, for documents registered since. */
+    Map<String, Object> freshness(Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) AS n,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)) AS p50,
+                               percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)) AS p95,
+                               max(extract(epoch FROM r.registered_at - d.source_received_at)) AS worst
+                        FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
+                        WHERE r.registered_at >= ? AND d.source_received_at IS NOT NULL""")
+                .param(Timestamp.from(since)).query().singleRow();
+    }
+
+    Map<String, Object> row(String sql) {
+        return jdbc.sql(sql).query().singleRow();
+    }
+}
