@@ -60,14 +60,19 @@ final class DrillDatabase {
 
     /** From the resource's arrival to its document's registration, for documents registered since. */
     Map<String, Object> freshness(Instant since) {
+        return freshness(since, Instant.now().plusSeconds(3600));
+    }
+
+    /** The same, for documents registered in [since, until). */
+    Map<String, Object> freshness(Instant since, Instant until) {
         return jdbc.sql("""
                         SELECT count(*) AS n,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)) AS p50,
                                percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)) AS p95,
                                max(extract(epoch FROM r.registered_at - d.source_received_at)) AS worst
                         FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
-                        WHERE r.registered_at >= ? AND d.source_received_at IS NOT NULL""")
-                .param(Timestamp.from(since)).query().singleRow();
+                        WHERE r.registered_at >= ? AND r.registered_at < ? AND d.source_received_at IS NOT NULL""")
+                .param(Timestamp.from(since)).param(Timestamp.from(until)).query().singleRow();
     }
 
     Map<String, Object> row(String sql) {

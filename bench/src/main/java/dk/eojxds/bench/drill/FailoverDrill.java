@@ -38,7 +38,8 @@ public final class FailoverDrill {
             DrillDatabase db = new DrillDatabase(cluster.jdbcUrl());
             report.step("the dev-stack's stand-ins, the gateway simulator publishing a delivery every 0.5 s");
             fleet.startDevStack("--eojxds.simulator.enabled=true", "--eojxds.simulator.interval=PT0.5S",
-                    "--eojxds.simulator.citizens=40", "--eojxds.simulator.seed-days=1");
+                    "--eojxds.simulator.citizens=40", "--eojxds.simulator.seed-days=1",
+                    "--eojxds.simulator.withdraw-every=10");
             report.step("migrations once (--migrate-only), then two instances of each service");
             fleet.migrate();
             for (String service : List.of("ingest-service", "xds-repository-service", "registry-adapter")) {

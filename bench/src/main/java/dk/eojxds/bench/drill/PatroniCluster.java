@@ -205,7 +205,7 @@ final class PatroniCluster implements AutoCloseable {
                         max_connections: 200
                         wal_keep_size: 512MB
                         archive_mode: "on"
-                        archive_timeout: 10
+                        archive_timeout: 30
                         tcp_keepalives_idle: 30
                         tcp_keepalives_interval: 10
                         tcp_keepalives_count: 3
@@ -219,6 +219,9 @@ final class PatroniCluster implements AutoCloseable {
                   data_dir: %4$s
                   bin_dir: %7$s
                   pgpass: %8$s
+                  # a standby's base backup starts at once (a spread checkpoint would take minutes)
+                  basebackup:
+                    checkpoint: fast
                   authentication:
                     superuser: {username: postgres, password: %9$s}
                     replication: {username: replicator, password: %9$s}

@@ -34,7 +34,8 @@ public final class RestoreDrill {
             cluster.start();
             DrillDatabase db = new DrillDatabase(cluster.jdbcUrl());
             fleet.startDevStack("--eojxds.simulator.enabled=true", "--eojxds.simulator.interval=PT0.5S",
-                    "--eojxds.simulator.citizens=40", "--eojxds.simulator.seed-days=1");
+                    "--eojxds.simulator.citizens=40", "--eojxds.simulator.seed-days=1",
+                    "--eojxds.simulator.withdraw-every=10");
             fleet.migrate();
             List<String> services = List.of("ingest-service", "xds-repository-service", "registry-adapter");
             for (String service : services) {
@@ -50,7 +51,8 @@ public final class RestoreDrill {
             Instant target = Instant.now();
             long documentsAtTarget = db.count("SELECT count(*) FROM repository.document");
             report.step("restore point noted: " + documentsAtTarget + " documents, registry " + FailoverDrill.registryCounts());
-            Thread.sleep(30_000);
+            // longer than archive_timeout (30 s), so the restore point is in the archive when all is lost
+            Thread.sleep(45_000);
             Map<String, Object> archiver = db.row("SELECT last_archived_time, now() AS now FROM pg_stat_archiver");
             long documentsLost = db.count("SELECT count(*) FROM repository.document");
             String registryBefore = FailoverDrill.registryCounts();

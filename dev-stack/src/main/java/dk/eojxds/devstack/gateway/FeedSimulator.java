@@ -33,6 +33,9 @@ class FeedSimulator {
     private final List<SyntheticCitizens.Citizen> citizens;
     private final Clock clock;
     private int round;
+    private int deliveries;
+    // today's live TELMA measurements per citizen, so a day can be withdrawn as a whole
+    private final java.util.Map<String, List<org.hl7.fhir.r4.model.Observation>> today = new java.util.HashMap<>();
     private volatile boolean paused;
 
     FeedSimulator(SimulatedGateway gateway, SimulatorProperties properties, Optional<Clock> clock) {
@@ -72,10 +75,32 @@ class FeedSimulator {
         }
         SyntheticCitizens.Citizen citizen = citizens.get(random.nextInt(citizens.size()));
         Instant now = clock.instant();
+        deliveries++;
+        if (properties.withdrawEvery() > 0 && deliveries % properties.withdrawEvery() == 0 && !today.isEmpty()) {
+            withdrawADay();
+            return;
+        }
         switch (round++ % 3) {
-            case 0 -> telma.morningSet(citizen, now.minusSeconds(300)).forEach(gateway::publish);
+            case 0 -> {
+                List<org.hl7.fhir.r4.model.Observation> set = telma.morningSet(citizen, now.minusSeconds(300));
+                set.forEach(gateway::publish);
+                today.computeIfAbsent(citizen.cpr().value() + "/" + now.minusSeconds(300).atZone(DANISH).toLocalDate(),
+                        k -> new java.util.ArrayList<>()).addAll(set);
+            }
             case 1 -> gateway.publish(kpro.response(citizen, now.minusSeconds(60)));
             default -> gateway.publish(fsiii.report(citizen, now.minusSeconds(60)));
+        }
+    }
+
+    /**
+     * A citizen's whole day of measurements marked entered-in-error (the municipality withdrew
+     * them): the day's document must be deprecated in the registry (ITI-57).
+     */
+    private void withdrawADay() {
+        String day = today.keySet().iterator().next();
+        for (org.hl7.fhir.r4.model.Observation observation : today.remove(day)) {
+            observation.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.ENTEREDINERROR);
+            gateway.publish(observation);
         }
     }
 

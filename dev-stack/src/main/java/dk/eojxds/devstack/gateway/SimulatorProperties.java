@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fsiiiScope what the FSIII reports carry: {@code healthcare} (nursing only, the
  *                   municipality-healthcare-data profiles; the default) or {@code care}
  *                   (home care too, the care profiles)
+ * @param withdrawEvery every so many deliveries, one citizen's day of measurements is withdrawn
+ *                   (all entered-in-error) instead: its document is deprecated; 0 (the default) never
  */
 @Validated
 @ConfigurationProperties("eojxds.simulator")
@@ -27,7 +29,8 @@ public record SimulatorProperties(
         @Min(0) @Max(7) int seedDays,
         @NotNull Duration interval,
         long randomSeed,
-        FsiiiScope fsiiiScope) {
+        FsiiiScope fsiiiScope,
+        @Min(0) int withdrawEvery) {
 
     public SimulatorProperties {
         fsiiiScope = fsiiiScope == null ? FsiiiScope.HEALTHCARE : fsiiiScope;
