@@ -58,12 +58,15 @@ final class DrillDatabase {
         return t == null ? null : t.toInstant();
     }
 
-    /** From the resource's arrival to its document's registration, for documents registered since. */
+    /**
+     * From the resource's arrival to its document's registration, for documents whose newest
+     * resource arrived since (the backlog of the services' start does not count).
+     */
     Map<String, Object> freshness(Instant since) {
         return freshness(since, Instant.now().plusSeconds(3600));
     }
 
-    /** The same, for documents registered in [since, until). */
+    /** The same, for documents whose newest resource arrived in [since, until). */
     Map<String, Object> freshness(Instant since, Instant until) {
         return jdbc.sql("""
                         SELECT count(*) AS n,
@@ -71,7 +74,7 @@ final class DrillDatabase {
                                percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.registered_at - d.source_received_at)) AS p95,
                                max(extract(epoch FROM r.registered_at - d.source_received_at)) AS worst
                         FROM repository.document d JOIN registry.registration r ON r.document_unique_id = d.unique_id
-                        WHERE r.registered_at >= ? AND r.registered_at < ? AND d.source_received_at IS NOT NULL""")
+                        WHERE d.source_received_at >= ? AND d.source_received_at < ?""")
                 .param(Timestamp.from(since)).param(Timestamp.from(until)).query().singleRow();
     }
 

@@ -86,8 +86,8 @@ final class DrillReport {
         long audited = db.auditedRetrieves(o.loadStarted());
         long ok = outcomes.getOrDefault(RetrieveLoad.Outcome.OK, 0L);
         lines.add("| audit rows RETRIEVED since the load began | " + audited + " |");
-        freshness("freshness, resource received → registered, the whole drill", db.freshness(o.loadStarted()));
-        freshness("freshness in steady load (before the first kill)", db.freshness(o.loadStarted(),
+        freshness("freshness, resource received → registered, for resources that arrived during the load", db.freshness(o.loadStarted()));
+        freshness("freshness in steady load (resources that arrived before the first kill)", db.freshness(o.loadStarted(),
                 o.failovers().isEmpty() ? Instant.now() : o.failovers().get(0)[0]));
         lines.add("");
         lines.add("| failover | killed → promoted | retrieves: longest time without an answered one | registrations: last before → first after | instances DOWN → UP again |");
