@@ -54,4 +54,12 @@ public record DocumentMetadata(
             throw new IllegalArgumentException("size must not be negative");
         }
     }
+
+    /** The same document replacing another one (or none): the registry knew a newer version than we did. */
+    public DocumentMetadata replacing(String otherUniqueId) {
+        return new DocumentMetadata(uniqueId, entryUuid, family, patient, patientName, author, classCode, typeCode,
+                formatCode, confidentialityCode, languageCode, healthcareFacilityTypeCode, practiceSettingCode,
+                eventCodes, title, creationTime, serviceStartTime, serviceStopTime, mimeType, hash, size,
+                repositoryUniqueId, homeCommunityId, otherUniqueId);
+    }
 }

@@ -118,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
                     "--server.port=" + ports.registryAdapter(),
                     "--eojxds.registry.iti42-url=http://localhost:" + devStackPort + "/services/registry/iti42",
                     "--eojxds.registry.iti57-url=http://localhost:" + devStackPort + "/services/registry/iti57",
+                    "--eojxds.registry.iti18-url=http://localhost:" + devStackPort + "/services/registry/iti18",
                     "--eojxds.registry.dgws.sts-url=http://localhost:" + devStackPort
                             + "/sts/services/NewSecurityTokenService")));
         } catch (RuntimeException e) {

@@ -278,6 +278,67 @@ class DocumentLifecycleEndToEndTest {
                 .param(uniqueId).query(Long.class).single()).isZero();
     }
 
+    /**
+     * After a restore the registry may hold versions of a series our database never saw (built
+     * and registered after the restore point). A new version then cannot replace the one our
+     * database calls current (the registry answers XDSRegistryDeprecatedDocumentError); it replaces
+     * the registry's current version instead, found with GetRelatedDocuments. Withdrawing the day
+     * afterwards likewise deprecates the version the registry shows, not only the one we know.
+     */
+    @Test
+    void aRegistryThatKnowsNewerVersionsOfASeriesKeepsOneCurrentVersion() throws Exception {
+        SyntheticCitizens.Citizen citizen = citizen("1010101234");
+        Instant day = Instant.now().minus(Duration.ofHours(2));
+        var first = SyntheticTelma.observation(citizen, HomeMeasurement.PULSE, new BigDecimal("66"), day);
+        gateway.publish(first);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        DocumentEntry ours = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0);
+        var registry = stack.devStack().getBean(dk.eojxds.devstack.registry.InMemoryRegistry.class);
+        DocumentEntry lost = registerAReplacementOurDatabaseDoesNotKnow(registry, ours);
+
+        var second = SyntheticTelma.observation(citizen, HomeMeasurement.WEIGHT, new BigDecimal("71.5"),
+                day.plusSeconds(60));
+        gateway.publish(second);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).stream()
+                .noneMatch(e -> e.getUniqueId().equals(lost.getUniqueId())));
+        List<DocumentEntry> approved = find(citizen.cpr(), AvailabilityStatus.APPROVED);
+        assertThat(approved).as("one current version of the day").hasSize(1);
+        String newest = approved.get(0).getUniqueId();
+        assertThat(db.sql("SELECT state FROM registry.registration WHERE document_unique_id = ?").param(newest)
+                .query(String.class).single()).isEqualTo("REGISTERED");
+        assertThat(registry.replacementsOf(approved.get(0).getEntryUuid()).associations())
+                .as("the new version replaced the registry's current one")
+                .anyMatch(a -> a.getTargetUuid().equals(lost.getEntryUuid()));
+
+        // the registry learns yet another version; then the municipality withdraws the whole day
+        DocumentEntry lostAgain = registerAReplacementOurDatabaseDoesNotKnow(registry, approved.get(0));
+        first.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.ENTEREDINERROR);
+        second.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.ENTEREDINERROR);
+        gateway.publish(first);
+        gateway.publish(second);
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).isEmpty());
+        assertThat(find(citizen.cpr(), AvailabilityStatus.DEPRECATED)).extracting(DocumentEntry::getUniqueId)
+                .contains(lostAgain.getUniqueId(), newest);
+    }
+
+    // as the lost database did before the restore: a version replacing {@code current}, registered
+    private static DocumentEntry registerAReplacementOurDatabaseDoesNotKnow(
+            dk.eojxds.devstack.registry.InMemoryRegistry registry, DocumentEntry current) {
+        DocumentEntry lost = org.apache.commons.lang3.SerializationUtils.clone(current);
+        String uniqueId = java.util.UUID.randomUUID().toString();
+        lost.setUniqueId(uniqueId);
+        lost.setEntryUuid(dk.eojxds.model.DeterministicIds.entryUuid(uniqueId));
+        lost.setHash("0123456789abcdef0123456789abcdef01234567");
+        var submission = new org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet();
+        submission.getDocumentEntries().add(lost);
+        submission.getAssociations().add(new org.openehealth.ipf.commons.ihe.xds.core.metadata.Association(
+                org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType.REPLACE,
+                "urn:uuid:" + java.util.UUID.randomUUID(), lost.getEntryUuid(), current.getEntryUuid()));
+        assertThat(registry.register(submission).getStatus())
+                .isEqualTo(org.openehealth.ipf.commons.ihe.xds.core.responses.Status.SUCCESS);
+        return lost;
+    }
+
     @Test
     void aDocumentTheRegistryRejectsIsParkedWithTheAnswerAndOthersFlowOn() throws Exception {
         SyntheticCitizens.Citizen rejected = citizen("0606661234");

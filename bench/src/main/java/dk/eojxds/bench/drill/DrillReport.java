@@ -67,6 +67,8 @@ final class DrillReport {
         long notRegistered = db.count("SELECT count(*) FROM registry.registration WHERE state <> 'REGISTERED'");
         long deprecations = db.count("SELECT count(*) FROM registry.deprecation");
         long registryDocuments = number(o.registryCounts(), "registered");
+        long current = db.count("SELECT count(*) FROM repository.document WHERE status = 'CURRENT'");
+        long approved = number(o.registryCounts(), "approved");
         lines.add("| what | count |");
         lines.add("|---|---:|");
         lines.add("| resources the gateway delivered (a report's entries one by one) | " + o.gatewayResources() + " |");
@@ -75,6 +77,7 @@ final class DrillReport {
         lines.add("| documents built (repository.document) | " + documents + " |");
         lines.add("| registrations recorded REGISTERED / other | " + registered + " / " + notRegistered + " |");
         lines.add("| documents the registry stand-in holds | " + registryDocuments + " |");
+        lines.add("| current versions in our database / Approved in the registry | " + current + " / " + approved + " |");
         lines.add("| submissions the stand-in received / documents re-sent (answered as duplicates) / most submissions of one document | "
                 + number(o.registryCounts(), "submissions") + " / " + number(o.registryCounts(), "resentDocuments") + " / "
                 + number(o.registryCounts(), "mostSubmissionsOfOneDocument") + " |");
@@ -111,6 +114,7 @@ final class DrillReport {
         check(quarantined == 0 && resources == o.gatewayResources(), "every gateway resource stored exactly once");
         check(registered == documents && notRegistered == 0, "every document registered (recorded REGISTERED)");
         check(registryDocuments == documents, "the registry holds each document once, none missing");
+        check(approved == current, "the registry shows exactly the versions our database calls current");
         check(deprecations > 0 && number(o.registryCounts(), "deprecations") == deprecations,
                 "every deprecation (withdrawn days) applied once, and there were some");
         check(outcomes.getOrDefault(RetrieveLoad.Outcome.WRONG, 0L) == 0, "no retrieve answered a wrong document");
@@ -142,6 +146,8 @@ final class DrillReport {
         long notRegistered = db.count("SELECT count(*) FROM registry.registration WHERE state <> 'REGISTERED'");
         long registryBefore = number(r.registryBefore(), "registered");
         long registryAfter = number(r.registryAfter(), "registered");
+        long current = db.count("SELECT count(*) FROM repository.document WHERE status = 'CURRENT'");
+        long approved = number(r.registryAfter(), "approved");
         long resent = number(r.registryAfter(), "resentDocuments") - number(r.registryBefore(), "resentDocuments");
         long lastArchive = r.archiver().get("last_archived_time") instanceof java.sql.Timestamp t
                 ? Duration.between(t.toInstant(), ((java.sql.Timestamp) r.archiver().get("now")).toInstant()).toSeconds() : -1;
@@ -153,6 +159,8 @@ final class DrillReport {
         lines.add("| after the restore: resources stored / quarantined | " + resources + " / " + quarantined + " |");
         lines.add("| after the restore: documents built / recorded REGISTERED / other | " + documents + " / " + registered
                 + " / " + notRegistered + " |");
+        lines.add("| after the restore: current versions in our database / Approved in the registry | " + current + " / "
+                + approved + " |");
         lines.add("| documents sent again that the registry already had (answered as duplicates, recorded registered) | "
                 + resent + " |");
         lines.add("| RPO: the newest WAL archived this long before the loss (s) | " + lastArchive + " |");
@@ -166,8 +174,11 @@ final class DrillReport {
         check(quarantined == 0 && resources == FailoverDrill.gatewayResources(),
                 "the gateway's window delivered again: every resource stored once");
         check(registered == documents && notRegistered == 0, "every document rebuilt and recorded REGISTERED");
-        check(registryAfter == documents, "the registry holds each document once: nothing duplicated, none missing ("
-                + registryAfter + " held, " + documents + " built)");
+        check(approved == current, "the registry shows exactly the versions our database calls current: no series "
+                + "with two current versions, none missing (" + approved + " Approved, " + current + " current)");
+        check(registryAfter >= documents && registryAfter - documents <= number(r.registryBefore(), "registered")
+                - r.documentsRestored(), "beyond what we built, the registry holds only versions built before the loss ("
+                + (registryAfter - documents) + ")");
         check(resent > 0, "the drill reached the case that matters: documents the registry already had were sent "
                 + "again (" + resent + ") and answered as duplicates");
     }

@@ -43,10 +43,15 @@ final class RestoredServer implements AutoCloseable {
                 "--type=time", "--target=" + TARGET.format(target), "--target-action=promote", "restore");
     }
 
-    /** Starts it on its own port, without archiving (it is not the cluster), and waits for it to accept writes. */
+    /**
+     * Starts it on its own port, without archiving (it is not the cluster) and without waiting
+     * for a synchronous standby, and waits for it to accept writes.
+     */
     void start() throws Exception {
         Shell.runAs("postgres", BIN + "/pg_ctl", "-D", dataDir.toString(), "-l", dir.resolve("log/restored.log").toString(),
                 "-o", "-p " + PORT + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c archive_mode=off"
+                        // alone, it has no standby: a commit must not wait for one (the cluster's setting came along)
+                        + " -c synchronous_standby_names=''"
                         + " -c cluster_name=eojxds-restored -c hba_file=" + dataDir.resolve("pg_hba.conf")
                         + " -c ident_file=" + dataDir.resolve("pg_ident.conf"), "start");
         Wait.until("the restored server promoted and accepting writes", Duration.ofMinutes(5), () -> {

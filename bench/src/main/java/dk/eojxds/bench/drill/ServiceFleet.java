@@ -106,6 +106,7 @@ final class ServiceFleet implements AutoCloseable {
                     "--eojxds.cpr-lookup.dgws.cvr=" + TEST_CVR);
             default -> List.of("--eojxds.registry.iti42-url=http://127.0.0.1:" + DEV_STACK_PORT + "/services/registry/iti42",
                     "--eojxds.registry.iti57-url=http://127.0.0.1:" + DEV_STACK_PORT + "/services/registry/iti57",
+                    "--eojxds.registry.iti18-url=http://127.0.0.1:" + DEV_STACK_PORT + "/services/registry/iti18",
                     "--eojxds.registry.poll-interval=PT0.25S", "--eojxds.registry.first-retry=PT1S",
                     "--eojxds.registry.max-retry=PT5S",
                     "--eojxds.registry.dgws.sts-url=http://127.0.0.1:" + DEV_STACK_PORT + "/sts/services/NewSecurityTokenService",

@@ -40,6 +40,8 @@ public class InMemoryRegistry {
 
     private final LinkedHashMap<String, DocumentEntry> byEntryUuid;
     private final LinkedHashMap<String, String> entryUuidByUniqueId;
+    // RPLC: the entryUUID of a replaced document to the one that replaced it (GetRelatedDocuments)
+    private final LinkedHashMap<String, String> replacedBy;
     private final Path storeFile;
 
     public InMemoryRegistry(RegistryStandInProperties properties) {
@@ -48,16 +50,22 @@ public class InMemoryRegistry {
         State state = load(storeFile);
         this.byEntryUuid = state.byEntryUuid();
         this.entryUuidByUniqueId = state.entryUuidByUniqueId();
+        this.replacedBy = state.replacedBy();
     }
 
+    // a store written before replacedBy existed reads with it null (records deserialize by component)
     private record State(LinkedHashMap<String, DocumentEntry> byEntryUuid,
-                         LinkedHashMap<String, String> entryUuidByUniqueId) implements Serializable {
+                         LinkedHashMap<String, String> entryUuidByUniqueId,
+                         LinkedHashMap<String, String> replacedBy) implements Serializable {
+        State {
+            replacedBy = replacedBy == null ? new LinkedHashMap<>() : replacedBy;
+        }
     }
 
     @SuppressWarnings("unchecked")
     private static State load(Path file) {
         if (file == null || !Files.exists(file)) {
-            return new State(new LinkedHashMap<>(), new LinkedHashMap<>());
+            return new State(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         }
         try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
             State state = (State) in.readObject();
@@ -78,7 +86,7 @@ public class InMemoryRegistry {
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, "registry", ".tmp");
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temporary))) {
-                out.writeObject(new State(byEntryUuid, entryUuidByUniqueId));
+                out.writeObject(new State(byEntryUuid, entryUuidByUniqueId, replacedBy));
             }
             Files.move(temporary, storeFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -89,10 +97,11 @@ public class InMemoryRegistry {
     /**
      * What the stand-in was sent: ITI-42 submissions, documents registered, documents sent again
      * after they were registered (answered as duplicates), the most submissions of one document,
-     * status updates (ITI-57) applied, and updates sent again for a status the document already had.
+     * status updates (ITI-57) applied, updates sent again for a status the document already had, and
+     * the documents Approved now (one per series when a repository keeps its series straight).
      */
     public record Counts(long submissions, long registered, long resentDocuments, long mostSubmissionsOfOneDocument,
-                         long deprecations, long resentDeprecations) {
+                         long deprecations, long resentDeprecations, long approved) {
     }
 
     private long submissions;
@@ -104,7 +113,8 @@ public class InMemoryRegistry {
     public synchronized Counts counts() {
         return new Counts(submissions, byEntryUuid.size(), resentDocuments,
                 submissionsByUniqueId.values().stream().mapToInt(Integer::intValue).max().orElse(0), deprecations,
-                resentDeprecations);
+                resentDeprecations, byEntryUuid.values().stream()
+                .filter(e -> e.getAvailabilityStatus() == AvailabilityStatus.APPROVED).count());
     }
 
     public synchronized Response register(RegisterDocumentSet submission) {
@@ -157,6 +167,7 @@ public class InMemoryRegistry {
         for (Association association : submission.getAssociations()) {
             if (association.getAssociationType() == AssociationType.REPLACE) {
                 byEntryUuid.get(association.getTargetUuid()).setAvailabilityStatus(AvailabilityStatus.DEPRECATED);
+                replacedBy.put(association.getTargetUuid(), association.getSourceUuid());
             }
         }
         save();
@@ -211,6 +222,36 @@ public class InMemoryRegistry {
             }
         }
         return found;
+    }
+
+    /**
+     * GetRelatedDocuments with association type RPLC: the document itself and the documents
+     * that replaced it or that it replaced, with those associations; nothing when it has none.
+     */
+    public synchronized Related replacementsOf(String entryUuid) {
+        List<DocumentEntry> entries = new ArrayList<>();
+        List<Association> associations = new ArrayList<>();
+        if (!byEntryUuid.containsKey(entryUuid)) {
+            return new Related(entries, associations);
+        }
+        replacedBy.forEach((target, source) -> {
+            if (target.equals(entryUuid) || source.equals(entryUuid)) {
+                String other = target.equals(entryUuid) ? source : target;
+                entries.add(byEntryUuid.get(other));
+                Association rplc = new Association(AssociationType.REPLACE, "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+                        (source + ">" + target).getBytes(java.nio.charset.StandardCharsets.UTF_8)), source, target);
+                rplc.setAvailabilityStatus(AvailabilityStatus.APPROVED);
+                associations.add(rplc);
+            }
+        });
+        if (!entries.isEmpty()) {
+            entries.add(0, byEntryUuid.get(entryUuid));
+        }
+        return new Related(entries, associations);
+    }
+
+    /** What GetRelatedDocuments answers. */
+    public record Related(List<DocumentEntry> entries, List<Association> associations) {
     }
 
     public synchronized int size() {

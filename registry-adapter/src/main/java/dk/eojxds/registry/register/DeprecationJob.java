@@ -21,6 +21,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,11 +46,13 @@ class DeprecationJob {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Drain drain;
+    private final SeriesInRegistry series;
 
     DeprecationJob(DeprecationOutbox outbox, RegistryClient registry, RegistryAnswers answers,
                    RegistryRequests requests, PlatformTransactionManager transactions, RegistryProperties properties,
-                   MeterRegistry meters, Optional<Clock> clock) {
+                   MeterRegistry meters, Optional<Clock> clock, SeriesInRegistry series) {
         this.outbox = outbox;
+        this.series = series;
         this.registry = registry;
         this.answers = answers;
         this.requests = requests;
@@ -77,6 +80,9 @@ class DeprecationJob {
         String submissionSetId = submissionSetUniqueId(item.uniqueId());
         try {
             Response response = registry.update(request(item));
+            if (alreadyDeprecated(response) && series != null && series.canAsk()) {
+                response = newerVersion(item).map(this::deprecateNewer).orElse(response);
+            }
             String answer = RegistryAnswers.describe(response);
             return switch (answers.judge(response, ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR)) {
                 case DONE -> () -> {
@@ -102,6 +108,27 @@ class DeprecationJob {
                 count("retry");
             };
         }
+    }
+
+    private static boolean alreadyDeprecated(Response response) {
+        return response.getStatus() != Status.SUCCESS && !response.getErrors().isEmpty() && response.getErrors().stream()
+                .allMatch(e -> e.getErrorCode() == ErrorCode.REGISTRY_DEPRECATED_DOCUMENT_ERROR);
+    }
+
+    /**
+     * A withdrawn document the registry already saw replaced (it knows versions our database does
+     * not: a restore): the withdrawal is of the series, so the registry's current version goes.
+     */
+    private Optional<DeprecationOutbox.PendingDeprecation> newerVersion(DeprecationOutbox.PendingDeprecation item) {
+        return series.currentVersionAfter(item.entryUuid()).map(newer -> new DeprecationOutbox.PendingDeprecation(
+                newer.getUniqueId(), newer.getEntryUuid(), item.patient(), item.homeCommunityId(), item.reason(),
+                item.attempts()));
+    }
+
+    private Response deprecateNewer(DeprecationOutbox.PendingDeprecation newer) {
+        log.info("The registry already replaced the withdrawn document; deprecating its current version {}",
+                newer.uniqueId());
+        return registry.update(request(newer));
     }
 
     private void count(String outcome) {

@@ -43,11 +43,14 @@ class RegistrationJob {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Drain drain;
+    private final StaleReplacements stale;
 
     RegistrationJob(RegistrationOutbox outbox, SubmissionFactory submissions, RegistryClient registry,
                     RegistryAnswers answers, RegistryRequests requests, PlatformTransactionManager transactions,
-                    RegistryProperties properties, MeterRegistry meters, Optional<Clock> clock) {
+                    RegistryProperties properties, MeterRegistry meters, Optional<Clock> clock,
+                    StaleReplacements stale) {
         this.answers = answers;
+        this.stale = stale;
         this.outbox = outbox;
         this.submissions = submissions;
         this.registry = registry;
@@ -91,9 +94,14 @@ class RegistrationJob {
                 List<Runnable> single = set.stream().map(one -> outcomes(List.of(one))).toList();
                 return () -> single.forEach(Runnable::run);
             }
+            if (stale.applies(response, documents.get(0))) {
+                // the registry knows newer versions of the series than our database (a restore)
+                response = stale.registerAgainstTheRegistrysSeries(documents.get(0), clock.instant());
+            }
             RegistryAnswers.Verdict verdict = answers.judge(response, ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY);
             timed(set, verdict.name().toLowerCase(), started);
-            return () -> set.forEach(pending -> record(pending, submissionSetId, verdict, RegistryAnswers.describe(response)));
+            String answer = RegistryAnswers.describe(response);
+            return () -> set.forEach(pending -> record(pending, submissionSetId, verdict, answer));
         } catch (RuntimeException e) {
             // transport errors (connection refused, timeouts, SOAP faults) are transient
             timed(set, "retry", started);

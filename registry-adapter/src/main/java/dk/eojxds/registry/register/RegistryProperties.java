@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *                        a registration worker for ever; the item is retried)
  * @param workers          threads draining the outboxes, each with its own batch and connection
  * @param parallelRequests requests in flight to the registry at most, per service instance
+ * @param iti18Url   the registry's Registry Stored Query endpoint, used only when the registry knows
+ *                   more than our database (after a restore: a replacement whose target it already
+ *                   saw replaced, a withdrawal of a version it already replaced); blank: such items
+ *                   are parked for an operator instead (docs/operations.md, "Restore")
  */
 @Validated
 @ConfigurationProperties("eojxds.registry")
@@ -35,5 +39,11 @@ public record RegistryProperties(
         @NotNull @DefaultValue("PT5S") Duration connectTimeout,
         @NotNull @DefaultValue("PT60S") Duration receiveTimeout,
         @Min(1) @DefaultValue("2") int workers,
-        @Min(1) @DefaultValue("4") int parallelRequests) {
+        @Min(1) @DefaultValue("4") int parallelRequests,
+        @Pattern(regexp = "(https?://.+)?") String iti18Url) {
+
+    /** Whether the registry can be asked what it knows (ITI-18). */
+    public boolean canQuery() {
+        return iti18Url != null && !iti18Url.isBlank();
+    }
 }

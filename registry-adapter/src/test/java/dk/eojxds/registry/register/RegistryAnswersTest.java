@@ -21,7 +21,7 @@ class RegistryAnswersTest {
 
     private final RegistryAnswers answers = new RegistryAnswers(new RegistryProperties("http://localhost/iti42",
             "http://localhost/iti57", "1.2.208.176.43210.8.1.29", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 2, 4));
+            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 2, 4, null));
 
     @Test
     void aUniqueIdTheRegistryAlreadyHoldsIsRegistered() {

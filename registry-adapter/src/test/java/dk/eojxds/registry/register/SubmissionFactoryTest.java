@@ -32,7 +32,7 @@ class SubmissionFactoryTest {
 
     private final SubmissionFactory factory = new SubmissionFactory(new RegistryProperties(
             "http://localhost/iti42", "http://localhost/iti57", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1));
+            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1, null));
 
     static DocumentMetadata document(String replaces) {
         String uniqueId = DeterministicIds.uuid("test", String.valueOf(replaces)).toString();
@@ -126,7 +126,7 @@ class SubmissionFactoryTest {
     void aDeprecationIsAValidIti57Update() {
         DeprecationJob job = new DeprecationJob(null, null, null, null, null, new RegistryProperties("http://localhost/iti42",
                 "http://localhost/iti57", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.util.Optional.empty());
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.util.Optional.empty(), null);
         DocumentMetadata document = document(null);
         RegisterDocumentSet update = job.request(new DeprecationOutbox.PendingDeprecation(document.uniqueId(),
                 document.entryUuid(), document.patient(), "urn:oid:1.2.208.176.8.1", "entered in error", 0));
