@@ -321,6 +321,46 @@ class DocumentLifecycleEndToEndTest {
                 .contains(lostAgain.getUniqueId(), newest);
     }
 
+    /**
+     * The operator's step after a restore: the registry still shows an Approved document of this
+     * repository that the restored database never built (a new series' first version, registered
+     * after the restore point); nothing could retrieve it. Reconciliation deprecates it and leaves
+     * the documents the repository holds alone.
+     */
+    @Test
+    void reconciliationAfterARestoreDeprecatesWhatTheRepositoryCannotServe() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        SyntheticCitizens.Citizen citizen = citizen("1111111234");
+        gateway.publish(SyntheticTelma.observation(citizen, HomeMeasurement.PULSE, new BigDecimal("61"),
+                Instant.now().minus(Duration.ofHours(1))));
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        DocumentEntry ours = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0);
+        var registry = stack.devStack().getBean(dk.eojxds.devstack.registry.InMemoryRegistry.class);
+        DocumentEntry unknown = org.apache.commons.lang3.SerializationUtils.clone(ours);
+        unknown.setUniqueId(java.util.UUID.randomUUID().toString());
+        unknown.setEntryUuid(dk.eojxds.model.DeterministicIds.entryUuid(unknown.getUniqueId()));
+        var submission = new org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet();
+        submission.getDocumentEntries().add(unknown);
+        registry.register(submission);
+        assertThat(find(citizen.cpr(), AvailabilityStatus.APPROVED)).hasSize(2);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
+                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.ports().registryAdapter() + "/admin/reconciliation?since=" + since))
+                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(queued.body()).doesNotContain("\"queued\":0");
+
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        assertThat(find(citizen.cpr(), AvailabilityStatus.APPROVED)).extracting(DocumentEntry::getUniqueId)
+                .containsExactly(ours.getUniqueId());
+        assertThat(find(citizen.cpr(), AvailabilityStatus.DEPRECATED)).extracting(DocumentEntry::getUniqueId)
+                .contains(unknown.getUniqueId());
+    }
+
     // as the lost database did before the restore: a version replacing {@code current}, registered
     private static DocumentEntry registerAReplacementOurDatabaseDoesNotKnow(
             dk.eojxds.devstack.registry.InMemoryRegistry registry, DocumentEntry current) {

@@ -27,6 +27,7 @@ public final class RestoreDrill {
         Path dir = FailoverDrill.DIR;
         DrillReport report = new DrillReport("Restore drill");
         Instant started = Instant.now();
+        ServiceFleet after = null;
         try (PatroniCluster cluster = new PatroniCluster(dir);
              ServiceFleet fleet = new ServiceFleet(root, dir, cluster.jdbcUrl());
              RestoredServer restored = new RestoredServer(dir)) {
@@ -73,7 +74,7 @@ public final class RestoreDrill {
             restored.start();
             report.step("restored to the restore point and promoted (" + Duration.between(lost, Instant.now()).toSeconds()
                     + " s after the loss)");
-            ServiceFleet after = new ServiceFleet(root, dir, restored.jdbcUrl());
+            after = new ServiceFleet(root, dir, restored.jdbcUrl());
             DrillDatabase restoredDb = new DrillDatabase(restored.jdbcUrl());
             long documentsRestored = restoredDb.count("SELECT count(*) FROM repository.document");
             for (String service : services) {
@@ -87,12 +88,22 @@ public final class RestoreDrill {
             Wait.until("everything the gateway holds ingested again and the pipeline drained", Duration.ofMinutes(10),
                     () -> restoredDb.drained() && restoredDb.count("SELECT count(*) FROM ingest.resource")
                             + restoredDb.count("SELECT count(*) FROM ingest.quarantine") >= FailoverDrill.gatewayResources());
+            // the operator's step after a restore: the registry's documents this database never built
+            ServiceFleet.Instance adapter = after.of("registry-adapter").get(0);
+            String queued = operatorCall("POST", adapter.port(), "/admin/reconciliation?since=" + target);
+            Wait.until("the reconciliation with the registry done", Duration.ofMinutes(5), () -> DrillReport.number(
+                    operatorCall("GET", adapter.port(), "/admin/reconciliation"), "pending") == 0);
+            report.step("reconciliation with the registry: " + queued + " → "
+                    + operatorCall("GET", adapter.port(), "/admin/reconciliation"));
             report.restore(new DrillReport.Restored(documentsAtTarget, documentsLost, documentsRestored, registryBefore,
                     FailoverDrill.registryCounts(), restoredDb, archiver, lost, serving));
-            after.close();
         } catch (Exception e) {
             report.failed("the drill stopped: " + e);
             e.printStackTrace();
+        } finally {
+            if (after != null) {
+                after.close();
+            }
         }
         report.print(Duration.between(started, Instant.now()));
         System.exit(report.passed() ? 0 : 1);
@@ -103,6 +114,28 @@ public final class RestoreDrill {
             if (instance.process().isAlive()) {
                 Wait.until(instance.name() + " ready", Duration.ofMinutes(5), () -> fleet.ready(instance));
             }
+        }
+    }
+
+    private static String operatorCall(String method, int port, String path) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + ServiceFleet.DEV_STACK_PORT + "/test-issuer/token")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + token)
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+            }
+            return answer.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

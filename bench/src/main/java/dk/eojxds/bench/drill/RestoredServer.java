@@ -68,7 +68,7 @@ final class RestoredServer implements AutoCloseable {
     public void close() {
         try {
             Shell.run("pkill", "-KILL", "-f", "postgres: eojxds-restored");
-            Shell.run("pkill", "-KILL", "-f", "-D " + dataDir);
+            Shell.run("pkill", "-KILL", "-f", "postgres -D " + dataDir);
         } catch (Exception e) {
             // going anyway
         }

@@ -112,7 +112,10 @@ final class ServiceFleet implements AutoCloseable {
                     "--eojxds.registry.dgws.sts-url=http://127.0.0.1:" + DEV_STACK_PORT + "/sts/services/NewSecurityTokenService",
                     "--eojxds.registry.dgws.certificate=" + credential("organisation.crt"),
                     "--eojxds.registry.dgws.private-key=" + credential("organisation.key"),
-                    "--eojxds.registry.dgws.cvr=" + TEST_CVR);
+                    "--eojxds.registry.dgws.cvr=" + TEST_CVR,
+                    // operators' calls (the restore drill's reconciliation) with the dev-stack's test tokens
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                            + Path.of(credential("test-issuer.pem")).toUri());
         });
         return launch(service, index, port, management, service.equals("xds-repository-service") ? "640m" : "384m", args);
     }
@@ -129,7 +132,8 @@ final class ServiceFleet implements AutoCloseable {
     }
 
     private List<String> command(String service, String heap, List<String> args) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+                "-Deojxds.drill=" + dir, "-jar",
                 root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar").toString()));
         command.addAll(args);
         return command;
