@@ -112,10 +112,7 @@ final class ServiceFleet implements AutoCloseable {
                     "--eojxds.registry.dgws.sts-url=http://127.0.0.1:" + DEV_STACK_PORT + "/sts/services/NewSecurityTokenService",
                     "--eojxds.registry.dgws.certificate=" + credential("organisation.crt"),
                     "--eojxds.registry.dgws.private-key=" + credential("organisation.key"),
-                    "--eojxds.registry.dgws.cvr=" + TEST_CVR,
-                    // operators' calls (the restore drill's reconciliation) with the dev-stack's test tokens
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                            + Path.of(credential("test-issuer.pem")).toUri());
+                    "--eojxds.registry.dgws.cvr=" + TEST_CVR);
         });
         return launch(service, index, port, management, service.equals("xds-repository-service") ? "640m" : "384m", args);
     }
