@@ -1,8 +1,8 @@
 package dk.eojxds.bench;
 
 import dk.eojxds.ingest.IngestApplication;
-import dk.eojxds.ingest.delta.DeltaPoller;
 import dk.eojxds.ingest.load.InitialLoad;
+import dk.eojxds.ingest.polling.DeltaPoller;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.PostgresServer;
 import java.io.BufferedWriter;

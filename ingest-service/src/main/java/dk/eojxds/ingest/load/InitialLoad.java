@@ -1,6 +1,5 @@
 package dk.eojxds.ingest.load;
 
-import dk.eojxds.ingest.delta.BulkLines;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,7 @@ package dk.eojxds.ingest.push;
 
 import ca.uhn.fhir.context.FhirContext;
 import dk.eojxds.edge.BoundedBody;
-import dk.eojxds.ingest.delta.PushedReports;
-import dk.eojxds.ingest.delta.RejectedResource;
+import dk.eojxds.ingest.validation.RejectedResource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dk.eojxds.ingest.quarantine;
 
-import dk.eojxds.ingest.delta.Reprocessing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,7 @@ package dk.eojxds.ingest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.ingest.IngestApplication;
+import dk.eojxds.ingest.quarantine.Reprocessing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class InitialLoadTest {
     }
 
     @Test
-    void anItemTheLoadQuarantinedCanBeReprocessed(@Autowired dk.eojxds.ingest.delta.Reprocessing reprocessing)
+    void anItemTheLoadQuarantinedCanBeReprocessed(@Autowired dk.eojxds.ingest.quarantine.Reprocessing reprocessing)
             throws Exception {
         load.run(List.of(file("bad.ndjson", List.of(observation("load-900", 1, "900"))).toString()));
         Map<String, Object> item = jdbc.sql("SELECT feed, resource_type, resource_id, raw_payload FROM ingest.quarantine")
