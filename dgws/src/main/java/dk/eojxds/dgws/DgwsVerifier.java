@@ -1,5 +1,8 @@
 package dk.eojxds.dgws;
 
+import static dk.eojxds.dgws.DgwsNamespaces.MEDCOM;
+import static dk.eojxds.dgws.DgwsNamespaces.SAML;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.cert.X509Certificate;
@@ -24,10 +27,7 @@ import org.w3c.dom.Node;
  */
 public final class DgwsVerifier {
 
-    public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
     public static final String DSIG = XMLSignature.XMLNS;
-    public static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    public static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
 
     private final TrustedIssuers issuers;
     private final Duration skew;

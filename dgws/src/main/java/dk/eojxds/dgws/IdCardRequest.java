@@ -35,8 +35,8 @@ public final class IdCardRequest {
     public static Document card(SystemIdentity system, Duration validity) {
         try {
             Document document = SecureXml.newDocument();
-            Element assertion = document.createElementNS(DgwsVerifier.SAML, "saml:Assertion");
-            assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", DgwsVerifier.SAML);
+            Element assertion = document.createElementNS(DgwsNamespaces.SAML, "saml:Assertion");
+            assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", DgwsNamespaces.SAML);
             assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", DgwsVerifier.DSIG);
             document.appendChild(assertion);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -102,7 +102,7 @@ public final class IdCardRequest {
     }
 
     private static Element child(Element parent, String name, String text) {
-        return SecureXml.append(parent, DgwsVerifier.SAML, name, text);
+        return SecureXml.append(parent, DgwsNamespaces.SAML, name, text);
     }
 
     private static Element attribute(Element statement, String name, String value) {

@@ -1,5 +1,8 @@
 package dk.eojxds.dgws;
 
+import static dk.eojxds.dgws.DgwsNamespaces.WSSE;
+import static dk.eojxds.dgws.DgwsNamespaces.WSU;
+
 import dk.eojxds.model.LogSafe;
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +29,6 @@ public final class StsClient {
     public static final String WST = "http://schemas.xmlsoap.org/ws/2005/02/trust";
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String WSA = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    static final String WSSE = DgwsVerifier.WSSE;
-    static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     private static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final URI sts;
@@ -91,8 +92,8 @@ public final class StsClient {
         if (status != 200 || tokens.getLength() != 1) {
             throw new StsException("the STS answered HTTP " + status + " without exactly one RequestedSecurityToken", null);
         }
-        Element assertion = XmlElements.child((Element) tokens.item(0), DgwsVerifier.SAML, "Assertion");
-        Element conditions = XmlElements.child(assertion, DgwsVerifier.SAML, "Conditions");
+        Element assertion = XmlElements.child((Element) tokens.item(0), DgwsNamespaces.SAML, "Assertion");
+        Element conditions = XmlElements.child(assertion, DgwsNamespaces.SAML, "Conditions");
         if (conditions == null) {
             throw new StsException("the STS answered no ID card with a validity window", null);
         }

@@ -96,17 +96,17 @@ public final class SystemIdCards {
     public List<Element> soapHeaders() {
         Document card = card().card();
         Document document = SecureXml.newDocument();
-        Element security = document.createElementNS(StsClient.WSSE, "wsse:Security");
-        security.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsu", StsClient.WSU);
-        Element timestamp = SecureXml.append(security, StsClient.WSU, "wsu:Timestamp", null);
-        SecureXml.append(timestamp, StsClient.WSU, "wsu:Created", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        Element security = document.createElementNS(DgwsNamespaces.WSSE, "wsse:Security");
+        security.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsu", DgwsNamespaces.WSU);
+        Element timestamp = SecureXml.append(security, DgwsNamespaces.WSU, "wsu:Timestamp", null);
+        SecureXml.append(timestamp, DgwsNamespaces.WSU, "wsu:Created", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         security.appendChild(document.importNode(card.getDocumentElement(), true));
-        Element medcom = document.createElementNS(DgwsVerifier.MEDCOM, "medcom:Header");
-        SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:SecurityLevel", "3");
-        Element linking = SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:Linking", null);
-        SecureXml.append(linking, DgwsVerifier.MEDCOM, "medcom:FlowID", UUID.randomUUID().toString());
-        SecureXml.append(linking, DgwsVerifier.MEDCOM, "medcom:MessageID", UUID.randomUUID().toString());
-        SecureXml.append(medcom, DgwsVerifier.MEDCOM, "medcom:FlowStatus", "flow_running");
+        Element medcom = document.createElementNS(DgwsNamespaces.MEDCOM, "medcom:Header");
+        SecureXml.append(medcom, DgwsNamespaces.MEDCOM, "medcom:SecurityLevel", "3");
+        Element linking = SecureXml.append(medcom, DgwsNamespaces.MEDCOM, "medcom:Linking", null);
+        SecureXml.append(linking, DgwsNamespaces.MEDCOM, "medcom:FlowID", UUID.randomUUID().toString());
+        SecureXml.append(linking, DgwsNamespaces.MEDCOM, "medcom:MessageID", UUID.randomUUID().toString());
+        SecureXml.append(medcom, DgwsNamespaces.MEDCOM, "medcom:FlowStatus", "flow_running");
         return List.of(security, medcom);
     }
 

@@ -74,18 +74,18 @@ class SystemIdCardsTest {
         List<Element> headers = cards.soapHeaders();
         assertThat(headers).extracting(Element::getLocalName).containsExactly("Security", "Header");
         Element security = headers.get(0);
-        assertThat(XmlElements.child(security, DgwsVerifier.SAML, "Assertion").getAttribute("id")).isEqualTo("card-0");
-        assertThat(XmlElements.child(headers.get(1), DgwsVerifier.MEDCOM, "SecurityLevel").getTextContent())
+        assertThat(XmlElements.child(security, DgwsNamespaces.SAML, "Assertion").getAttribute("id")).isEqualTo("card-0");
+        assertThat(XmlElements.child(headers.get(1), DgwsNamespaces.MEDCOM, "SecurityLevel").getTextContent())
                 .isEqualTo("3");
-        String firstMessageId = cards.soapHeaders().get(1).getElementsByTagNameNS(DgwsVerifier.MEDCOM, "MessageID")
+        String firstMessageId = cards.soapHeaders().get(1).getElementsByTagNameNS(DgwsNamespaces.MEDCOM, "MessageID")
                 .item(0).getTextContent();
-        assertThat(cards.soapHeaders().get(1).getElementsByTagNameNS(DgwsVerifier.MEDCOM, "MessageID").item(0)
+        assertThat(cards.soapHeaders().get(1).getElementsByTagNameNS(DgwsNamespaces.MEDCOM, "MessageID").item(0)
                 .getTextContent()).isNotEqualTo(firstMessageId);
     }
 
     private static Document card(String id) {
         Document document = SecureXml.builder().newDocument();
-        Element assertion = document.createElementNS(DgwsVerifier.SAML, "saml:Assertion");
+        Element assertion = document.createElementNS(DgwsNamespaces.SAML, "saml:Assertion");
         assertion.setAttribute("id", id);
         document.appendChild(assertion);
         return document;

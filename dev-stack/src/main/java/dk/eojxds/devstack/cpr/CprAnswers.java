@@ -1,6 +1,6 @@
 package dk.eojxds.devstack.cpr;
 
-import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.XmlElements;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
  */
 final class CprAnswers {
 
-    private static final String WSSE = DgwsVerifier.WSSE;
+    private static final String WSSE = DgwsNamespaces.WSSE;
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     private static final String NAMESPACES = " xmlns:cpr=\"" + CprLookupStandIn.SERVICE + "\""
             + " xmlns:core=\"" + CprLookupStandIn.CORE + "\""
@@ -36,8 +36,8 @@ final class CprAnswers {
 
     /** The MessageID of the request's medcom:Header, which the answer names in InResponseToMessageID. */
     static String messageId(Element medcomHeader) {
-        Element linking = medcomHeader == null ? null : XmlElements.child(medcomHeader, DgwsVerifier.MEDCOM, "Linking");
-        Element id = linking == null ? null : XmlElements.child(linking, DgwsVerifier.MEDCOM, "MessageID");
+        Element linking = medcomHeader == null ? null : XmlElements.child(medcomHeader, DgwsNamespaces.MEDCOM, "Linking");
+        Element id = linking == null ? null : XmlElements.child(linking, DgwsNamespaces.MEDCOM, "MessageID");
         return id == null ? null : id.getTextContent().strip();
     }
 
@@ -82,7 +82,7 @@ final class CprAnswers {
 
     /** A DGWS fault (HTTP 500): the code, the reason, and {@code medcom:FaultCode} when there is one. */
     static ResponseEntity<String> fault(String code, String reason, String dgwsFaultCode, String inResponseTo) {
-        String detail = dgwsFaultCode == null ? "" : "<detail><medcom:FaultCode xmlns:medcom=\"" + DgwsVerifier.MEDCOM
+        String detail = dgwsFaultCode == null ? "" : "<detail><medcom:FaultCode xmlns:medcom=\"" + DgwsNamespaces.MEDCOM
                 + "\">" + dgwsFaultCode + "</medcom:FaultCode></detail>";
         String body = "<soap:Fault><faultcode>" + code + "</faultcode><faultstring>" + escape(reason)
                 + "</faultstring>" + detail + "</soap:Fault>";
@@ -93,7 +93,7 @@ final class CprAnswers {
     private static String headers(String inResponseTo, Instant now, String messageId) {
         return "<wsse:Security xmlns:wsse=\"" + WSSE + "\" xmlns:wsu=\"" + WSU + "\"><wsu:Timestamp><wsu:Created>"
                 + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "</wsu:Created></wsu:Timestamp>"
-                + "</wsse:Security><medcom:Header xmlns:medcom=\"" + DgwsVerifier.MEDCOM + "\">"
+                + "</wsse:Security><medcom:Header xmlns:medcom=\"" + DgwsNamespaces.MEDCOM + "\">"
                 + "<medcom:SecurityLevel>3</medcom:SecurityLevel><medcom:Linking><medcom:MessageID>" + messageId
                 + "</medcom:MessageID>" + (inResponseTo == null ? "" : "<medcom:InResponseToMessageID>"
                 + escape(inResponseTo) + "</medcom:InResponseToMessageID>") + "</medcom:Linking>"

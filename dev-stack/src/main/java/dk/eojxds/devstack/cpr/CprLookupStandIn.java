@@ -2,6 +2,7 @@ package dk.eojxds.devstack.cpr;
 
 import dk.eojxds.devstack.sts.TestSts;
 import dk.eojxds.dgws.DgwsFaultCode;
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.SecureXml;
@@ -77,11 +78,11 @@ class CprLookupStandIn {
                     DgwsFaultCode.syntax_error.name(), null);
         }
         Element header = XmlElements.child(request.getDocumentElement(), SOAP, "Header");
-        Element medcom = header == null ? null : XmlElements.child(header, DgwsVerifier.MEDCOM, "Header");
+        Element medcom = header == null ? null : XmlElements.child(header, DgwsNamespaces.MEDCOM, "Header");
         String messageId = CprAnswers.messageId(medcom);
         String organisation;
         try {
-            organisation = verifier.verify(header == null ? null : XmlElements.child(header, DgwsVerifier.WSSE,
+            organisation = verifier.verify(header == null ? null : XmlElements.child(header, DgwsNamespaces.WSSE,
                     "Security"), medcom, Map.of()).organisationId();
         } catch (DgwsRejection e) {
             return CprAnswers.fault("soap:Client", e.getMessage(), e.faultCode().name(), messageId);

@@ -1,6 +1,7 @@
 package dk.eojxds.devstack.registry;
 
 import dk.eojxds.devstack.sts.TestSts;
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.model.LogSafe;
@@ -42,12 +43,12 @@ class DgwsRequired extends AbstractSoapInterceptor {
             return;
         }
         try {
-            verifier.verify(element(message.getHeader(new QName(DgwsVerifier.WSSE, "Security"))),
-                    element(message.getHeader(new QName(DgwsVerifier.MEDCOM, "Header"))), Map.of());
+            verifier.verify(element(message.getHeader(new QName(DgwsNamespaces.WSSE, "Security"))),
+                    element(message.getHeader(new QName(DgwsNamespaces.MEDCOM, "Header"))), Map.of());
         } catch (DgwsRejection e) {
             log.warn("Registry stand-in refused a request: {}", LogSafe.text(e.getMessage()));
             SoapFault fault = new SoapFault("DGWS: " + e.getMessage(), message.getVersion().getSender());
-            fault.addSubCode(new QName(DgwsVerifier.WSSE, "FailedAuthentication"));
+            fault.addSubCode(new QName(DgwsNamespaces.WSSE, "FailedAuthentication"));
             throw fault;
         }
     }

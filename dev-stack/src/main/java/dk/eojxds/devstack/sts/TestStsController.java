@@ -1,5 +1,6 @@
 package dk.eojxds.devstack.sts;
 
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.IdCardSignature;
@@ -82,7 +83,7 @@ class TestStsController {
             Document request = SecureXml.parse(body);
             NodeList claims = request.getElementsByTagNameNS(StsClient.WST, "Claims");
             Element card = claims.getLength() == 1
-                    ? XmlElements.child((Element) claims.item(0), DgwsVerifier.SAML, "Assertion") : null;
+                    ? XmlElements.child((Element) claims.item(0), DgwsNamespaces.SAML, "Assertion") : null;
             if (card == null) {
                 throw new DgwsRejection("the request carries no ID card in wst:Claims");
             }

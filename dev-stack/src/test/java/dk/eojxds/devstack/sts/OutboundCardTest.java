@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.eojxds.devstack.DevStackApplication;
 import dk.eojxds.dgws.CallerIdentity;
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.DgwsVerifier;
 import dk.eojxds.dgws.IdCardRequest;
 import dk.eojxds.dgws.SecureXml;
@@ -58,13 +59,13 @@ class OutboundCardTest {
         Element received = SecureXml.parse(("<h>" + SecureXml.serialise(sent.get(0)) + SecureXml.serialise(sent.get(1))
                 + "</h>").getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
         List<Element> headers = List.of(XmlElements.child(received, sent.get(0).getNamespaceURI(), "Security"),
-                XmlElements.child(received, DgwsVerifier.MEDCOM, "Header"));
+                XmlElements.child(received, DgwsNamespaces.MEDCOM, "Header"));
         CallerIdentity caller = new DgwsVerifier(TrustedIssuers.pinned(List.of(sts.signer().certificate())),
                 Duration.ofMinutes(5), 3, Clock.systemUTC()).verify(headers.get(0), headers.get(1), Map.of());
         assertThat(caller.verified()).isTrue();
         assertThat(caller.itSystem()).isEqualTo("EOJ-XDS");
         assertThat(caller.organisationId()).isEqualTo("12345678");
-        assertThat(XmlElements.child(headers.get(0), DgwsVerifier.SAML, "Assertion")).isNotNull();
+        assertThat(XmlElements.child(headers.get(0), DgwsNamespaces.SAML, "Assertion")).isNotNull();
     }
 
     @Test
@@ -77,7 +78,7 @@ class OutboundCardTest {
         List<Element> sent = new SystemIdCards(client(sts.organisation())::issue, Duration.ofMinutes(10),
                 Clock.systemUTC()).soapHeaders();
         assertThat(NspContracts.SECURITY.violations(sent.get(0))).isEmpty();
-        assertThat(NspContracts.ID_CARD.violations(XmlElements.child(sent.get(0), DgwsVerifier.SAML, "Assertion")))
+        assertThat(NspContracts.ID_CARD.violations(XmlElements.child(sent.get(0), DgwsNamespaces.SAML, "Assertion")))
                 .isEmpty();
         assertThat(NspContracts.MEDCOM_HEADER.violations(sent.get(1))).isEmpty();
 
@@ -86,11 +87,11 @@ class OutboundCardTest {
                 + "/sts/soap-headers?level=4&role=7170")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Element parsed = SecureXml.parse(("<h>" + headers + "</h>").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .getDocumentElement();
-        Element security = XmlElements.child(parsed, DgwsVerifier.WSSE, "Security");
+        Element security = XmlElements.child(parsed, DgwsNamespaces.WSSE, "Security");
         assertThat(NspContracts.SECURITY.violations(security)).isEmpty();
-        Element card = XmlElements.child(security, DgwsVerifier.SAML, "Assertion");
+        Element card = XmlElements.child(security, DgwsNamespaces.SAML, "Assertion");
         assertThat(NspContracts.ID_CARD.violations(card)).isEmpty();
-        assertThat(NspContracts.MEDCOM_HEADER.violations(XmlElements.child(parsed, DgwsVerifier.MEDCOM, "Header")))
+        assertThat(NspContracts.MEDCOM_HEADER.violations(XmlElements.child(parsed, DgwsNamespaces.MEDCOM, "Header")))
                 .isEmpty();
         Element signature = XmlElements.child(card, DgwsVerifier.DSIG, "Signature");
         assertThat(signature.getAttribute("id")).isEqualTo("OCESSignature");

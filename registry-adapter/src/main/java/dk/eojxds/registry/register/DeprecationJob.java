@@ -2,23 +2,8 @@ package dk.eojxds.registry.register;
 
 import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.handover.Drain;
-import dk.eojxds.model.Cpr;
-import dk.eojxds.model.DeterministicIds;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.RegisterDocumentSet;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
@@ -29,8 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Deprecates withdrawn documents with ITI-57 Update Document Set: a SubmissionSet and one
- * UpdateAvailabilityStatus association (Approved to Deprecated) on the document's entryUUID. The
+ * Deprecates withdrawn documents with ITI-57 Update Document Set ({@link DeprecationFactory}). The
  * same claim, retry and park rules as registration; "already deprecated" counts as done.
  */
 @Component
@@ -42,23 +26,21 @@ class DeprecationJob {
     private final RegistryClient registry;
     private final RegistryAnswers answers;
     private final RegistryRequests requests;
-    private final RegistryProperties properties;
     private final MeterRegistry meters;
-    private final Clock clock;
     private final Drain drain;
     private final SeriesInRegistry series;
+    private final DeprecationFactory factory;
 
     DeprecationJob(DeprecationOutbox outbox, RegistryClient registry, RegistryAnswers answers,
                    RegistryRequests requests, PlatformTransactionManager transactions, RegistryProperties properties,
-                   MeterRegistry meters, Optional<Clock> clock, SeriesInRegistry series) {
+                   MeterRegistry meters, DeprecationFactory factory, SeriesInRegistry series) {
         this.outbox = outbox;
         this.series = series;
         this.registry = registry;
         this.answers = answers;
         this.requests = requests;
-        this.properties = properties;
         this.meters = meters;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.factory = factory;
         this.drain = transactions == null ? null
                 : new Drain("deprecation", transactions, properties.batchSize(), properties.workers(), e -> false);
     }
@@ -77,9 +59,9 @@ class DeprecationJob {
     }
 
     private Runnable deprecate(DeprecationOutbox.PendingDeprecation item) {
-        String submissionSetId = submissionSetUniqueId(item.uniqueId());
+        String submissionSetId = DeprecationFactory.submissionSetUniqueId(item.uniqueId());
         try {
-            Response response = registry.update(request(item));
+            Response response = registry.update(factory.request(item));
             if (alreadyDeprecated(response) && series != null && series.canAsk()) {
                 response = newerVersion(item).map(this::deprecateNewer).orElse(response);
             }
@@ -128,42 +110,10 @@ class DeprecationJob {
     private Response deprecateNewer(DeprecationOutbox.PendingDeprecation newer) {
         log.info("The registry already replaced the withdrawn document; deprecating its current version {}",
                 newer.uniqueId());
-        return registry.update(request(newer));
+        return registry.update(factory.request(newer));
     }
 
     private void count(String outcome) {
         meters.counter("eojxds.registry.deprecate", "outcome", outcome).increment();
-    }
-
-    static String submissionSetUniqueId(String documentUniqueId) {
-        return DeterministicIds.oid(DeterministicIds.uuid("deprecationSubmissionSet", documentUniqueId));
-    }
-
-    RegisterDocumentSet request(DeprecationOutbox.PendingDeprecation item) {
-        Identifiable patient = new Identifiable(item.patient().value(), new AssigningAuthority(Cpr.OID));
-        SubmissionSet submissionSet = new SubmissionSet();
-        submissionSet.setEntryUuid("urn:uuid:" + DeterministicIds.uuid("deprecationSubmissionSetEntry", item.uniqueId()));
-        submissionSet.setUniqueId(submissionSetUniqueId(item.uniqueId()));
-        submissionSet.setSourceId(properties.sourceId());
-        submissionSet.setPatientId(patient);
-        submissionSet.setSubmissionTime(new Timestamp(clock.instant().atZone(ZoneOffset.UTC), Timestamp.Precision.SECOND));
-        submissionSet.setContentTypeCode(new Code("001", new LocalizedString("Klinisk rapport", "da-DK", "UTF-8"),
-                "1.2.208.184.100.9"));
-        submissionSet.setTitle(new LocalizedString("Tilbagekaldt: " + item.reason(), "da-DK", "UTF-8"));
-        Author author = new Author();
-        author.getAuthorInstitution().add(new org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization(
-                "EOJ-XDS", properties.sourceId(), new AssigningAuthority(properties.sourceId())));
-        submissionSet.setAuthor(author);
-        submissionSet.setAvailabilityStatus(AvailabilityStatus.APPROVED);
-        submissionSet.setHomeCommunityId(item.homeCommunityId());
-        Association update = new Association(AssociationType.UPDATE_AVAILABILITY_STATUS,
-                "urn:uuid:" + DeterministicIds.uuid("deprecate", item.uniqueId()), submissionSet.getEntryUuid(),
-                item.entryUuid());
-        update.setOriginalStatus(AvailabilityStatus.APPROVED);
-        update.setNewStatus(AvailabilityStatus.DEPRECATED);
-        RegisterDocumentSet request = new RegisterDocumentSet();
-        request.setSubmissionSet(submissionSet);
-        request.getAssociations().add(update);
-        return request;
     }
 }

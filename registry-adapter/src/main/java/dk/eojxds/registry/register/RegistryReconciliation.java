@@ -42,12 +42,12 @@ class RegistryReconciliation {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RegistryClient registry;
-    private final DeprecationJob deprecations;
+    private final DeprecationFactory deprecations;
     private final RegistryAnswers answers;
     private final SeriesInRegistry series;
 
     RegistryReconciliation(JdbcClient jdbc, TransactionTemplate transactions, RegistryClient registry,
-                           DeprecationJob deprecations, RegistryAnswers answers, SeriesInRegistry series) {
+                           DeprecationFactory deprecations, RegistryAnswers answers, SeriesInRegistry series) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.registry = registry;

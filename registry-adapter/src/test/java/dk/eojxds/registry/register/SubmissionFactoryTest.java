@@ -124,11 +124,11 @@ class SubmissionFactoryTest {
 
     @Test
     void aDeprecationIsAValidIti57Update() {
-        DeprecationJob job = new DeprecationJob(null, null, null, null, null, new RegistryProperties("http://localhost/iti42",
+        DeprecationFactory factory = new DeprecationFactory(new RegistryProperties("http://localhost/iti42",
                 "http://localhost/iti57", "1.2.208.999.1", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.util.Optional.empty(), null);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 1, 1, null), java.util.Optional.empty());
         DocumentMetadata document = document(null);
-        RegisterDocumentSet update = job.request(new DeprecationOutbox.PendingDeprecation(document.uniqueId(),
+        RegisterDocumentSet update = factory.request(new DeprecationOutbox.PendingDeprecation(document.uniqueId(),
                 document.entryUuid(), document.patient(), "urn:oid:1.2.208.176.8.1", "entered in error", 0));
         EbXMLSubmitObjectsRequest<?> ebXml = new RegisterDocumentSetTransformer(new EbXMLFactory30()).toEbXML(update);
         assertThatCode(() -> SubmitObjectsRequestValidator.getInstance().validate(ebXml, XDS.Interactions.ITI_57))

@@ -1,10 +1,12 @@
 package dk.eojxds.repository.citizen;
 
+import static dk.eojxds.dgws.DgwsNamespaces.MEDCOM;
+
 import dk.eojxds.dgws.SecureXml;
 import dk.eojxds.dgws.SystemIdCards;
 import dk.eojxds.dgws.XmlElements;
-import dk.eojxds.model.LogSafe;
 import dk.eojxds.model.Cpr;
+import dk.eojxds.model.LogSafe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +40,6 @@ final class NspCprLookup implements CitizenDirectory {
     static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String SOAP_ACTION = "http://rep.oio.dk/medcom.sundcom.dk/xml/wsdl/2007/06/28/getPersonInformation";
     static final String CPR_CORE = "http://rep.oio.dk/cpr.dk/xml/schemas/core/2005/03/18/";
-    static final String MEDCOM = "http://www.medcom.dk/dgws/2006/04/dgws-1.0.xsd";
 
     private final URI endpoint;
     private final String service;

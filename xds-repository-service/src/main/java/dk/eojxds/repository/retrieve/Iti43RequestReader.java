@@ -2,6 +2,7 @@ package dk.eojxds.repository.retrieve;
 
 import static dk.eojxds.dgws.XmlElements.child;
 
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.XmlElements;
 import dk.eojxds.repository.security.DgwsGate;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class Iti43RequestReader {
     static final String ACTION = "urn:ihe:iti:2007:RetrieveDocumentSet";
     static final String XOP = "http://www.w3.org/2004/08/xop/include";
     private static final Set<String> ANONYMOUS = Set.of(WSA + "/anonymous", WSA + "/none");
-    private static final Set<String> UNDERSTOOD_NAMESPACES = Set.of(WSA, DgwsGate.WSSE, DgwsGate.MEDCOM, DgwsGate.HSUID);
+    private static final Set<String> UNDERSTOOD_NAMESPACES = Set.of(WSA, DgwsNamespaces.WSSE, DgwsNamespaces.MEDCOM, DgwsNamespaces.HSUID);
 
     private final StaxDom parser = new StaxDom();
 
@@ -71,8 +72,8 @@ final class Iti43RequestReader {
                     "asynchronous replies are not supported: wsa:ReplyTo must be anonymous");
         }
         return new Iti43Request(messageId, replyTo,
-                single(header, DgwsGate.WSSE, "Security"), single(header, DgwsGate.MEDCOM, "Header"),
-                single(header, DgwsGate.HSUID, "HsuidHeader"), documents(body12));
+                single(header, DgwsNamespaces.WSSE, "Security"), single(header, DgwsNamespaces.MEDCOM, "Header"),
+                single(header, DgwsNamespaces.HSUID, "HsuidHeader"), documents(body12));
     }
 
     // a security header block twice would leave open which one was checked and which one is read

@@ -1,6 +1,6 @@
 package dk.eojxds.repository.retrieve;
 
-import dk.eojxds.dgws.DgwsVerifier;
+import dk.eojxds.dgws.DgwsNamespaces;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -106,8 +106,8 @@ final class Iti43ResponseWriter {
             w.writeEndElement();
             if (fault.dgwsFaultCode() != null) {
                 w.writeStartElement(SOAP, "Detail");
-                w.writeStartElement("medcom", "FaultCode", DgwsVerifier.MEDCOM);
-                w.writeNamespace("medcom", DgwsVerifier.MEDCOM);
+                w.writeStartElement("medcom", "FaultCode", DgwsNamespaces.MEDCOM);
+                w.writeNamespace("medcom", DgwsNamespaces.MEDCOM);
                 w.writeCharacters(fault.dgwsFaultCode());
                 w.writeEndElement();
                 w.writeEndElement();

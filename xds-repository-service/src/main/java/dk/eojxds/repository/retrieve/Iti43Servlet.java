@@ -1,6 +1,7 @@
 package dk.eojxds.repository.retrieve;
 
 import dk.eojxds.dgws.CallerIdentity;
+import dk.eojxds.dgws.DgwsNamespaces;
 import dk.eojxds.dgws.DgwsRejection;
 import dk.eojxds.edge.BoundedBody;
 import dk.eojxds.model.LogSafe;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class Iti43Servlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(Iti43Servlet.class);
-    private static final QName FAILED_AUTHENTICATION = new QName(DgwsGate.WSSE, "FailedAuthentication");
+    private static final QName FAILED_AUTHENTICATION = new QName(DgwsNamespaces.WSSE, "FailedAuthentication");
 
     private final transient Iti43RequestReader reader = new Iti43RequestReader();
     private final transient Iti43ResponseWriter writer = new Iti43ResponseWriter();

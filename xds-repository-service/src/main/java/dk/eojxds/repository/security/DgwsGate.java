@@ -1,5 +1,7 @@
 package dk.eojxds.repository.security;
 
+import static dk.eojxds.dgws.DgwsNamespaces.HSUID;
+
 import dk.eojxds.dgws.CallerIdentity;
 import dk.eojxds.dgws.CardSignatureAlgorithms;
 import dk.eojxds.dgws.DgwsRejection;
@@ -23,9 +25,6 @@ import org.w3c.dom.Element;
 @Component
 public class DgwsGate {
 
-    public static final String WSSE = DgwsVerifier.WSSE;
-    public static final String MEDCOM = DgwsVerifier.MEDCOM;
-    public static final String HSUID = "http://www.nsi.dk/hsuid/2016/08/hsuid-1.1.xsd";
 
     private static final Logger log = LoggerFactory.getLogger(DgwsGate.class);
 

@@ -1,10 +1,6 @@
 package dk.eojxds.repository.statistics;
 
-import dk.eojxds.edge.BoundedBody;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -13,30 +9,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The programme's statistics as JSON or CSV ({@code format=csv}), and the SOR reference data
- * operators load ({@code POST /admin/reference/sor-units}, CSV {@code sor;kind;name}).
+ * The programme's statistics as JSON or CSV ({@code format=csv}); the SOR units they count are
+ * reference data ({@code reference}).
  */
 @RestController
 class StatisticsController {
 
-    private static final Logger log = LoggerFactory.getLogger(StatisticsController.class);
 
-    private static final Set<String> KINDS = Set.of("EMERGENCY_DEPARTMENT", "GENERAL_PRACTICE", "MUNICIPALITY",
-            "HOSPITAL", "OTHER");
 
     private final UsageStatistics statistics;
 
@@ -81,31 +69,6 @@ class StatisticsController {
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + text + "' is not a month (YYYY-MM) or a day (YYYY-MM-DD)");
         }
-    }
-
-    static final long MAX_REFERENCE_BYTES = 32L << 20;
-
-    @PostMapping(path = "/admin/reference/sor-units", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @Transactional
-    Map<String, Object> loadSorUnits(HttpServletRequest request, Principal operator) throws IOException {
-        // the whole national SOR register is a few MB; nothing larger is read
-        String csv = new String(BoundedBody.read(request, MAX_REFERENCE_BYTES), StandardCharsets.UTF_8);
-        log.info("SOR reference data loaded by {}", operator.getName());
-        List<String[]> rows = new ArrayList<>();
-        int line = 0;
-        for (String text : csv.split("\\R")) {
-            line++;
-            if (text.isBlank() || text.startsWith("#") || text.toLowerCase().startsWith("sor;")) {
-                continue;
-            }
-            String[] columns = text.split(";", -1);
-            if (columns.length != 3 || !columns[0].trim().matches("[1-9]\\d{0,17}") || !KINDS.contains(columns[1].trim())) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "line " + line
-                        + ": expected 'sor;kind;name' with kind one of " + KINDS);
-            }
-            rows.add(columns);
-        }
-        return Map.of("loaded", statistics.loadUnits(rows));
     }
 
     static ResponseEntity<?> answer(List<Map<String, Object>> rows, String format) {

@@ -113,27 +113,8 @@ public class UsageStatistics {
                 .param(rolledUntil()).param(first(from)).param(first(to)).query().listOfRows();
     }
 
-    /** The units of a kind the reference data holds, by name (the denominator of "every emergency department"). */
-    public List<Map<String, Object>> unitsOfKind(String kind) {
-        return jdbc.sql("SELECT sor_code, name FROM repository.sor_unit WHERE kind = ? ORDER BY name").param(kind)
-                .query().listOfRows();
-    }
-
     private Timestamp rolledUntil() {
         return jdbc.sql("SELECT rolled_until FROM repository.usage_rollup").query(Timestamp.class).single();
-    }
-
-    @Transactional
-    int loadUnits(List<String[]> rows) {
-        int loaded = 0;
-        for (String[] row : rows) {
-            loaded += jdbc.sql("""
-                            INSERT INTO repository.sor_unit (sor_code, kind, name) VALUES (?, ?, ?)
-                            ON CONFLICT (sor_code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, loaded_at = now()
-                            """)
-                    .param(row[0].trim()).param(row[1].trim()).param(row[2].trim()).update();
-        }
-        return loaded;
     }
 
     private static LocalDate first(YearMonth month) {

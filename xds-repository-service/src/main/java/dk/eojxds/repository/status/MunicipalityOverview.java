@@ -1,8 +1,8 @@
 package dk.eojxds.repository.status;
 
 import dk.eojxds.handover.PublishedStatus;
-import dk.eojxds.repository.statistics.Municipalities;
-import dk.eojxds.repository.statistics.Municipalities.Municipality;
+import dk.eojxds.repository.reference.Municipalities;
+import dk.eojxds.repository.reference.Municipalities.Municipality;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dk.eojxds.repository.status;
 
 import dk.eojxds.handover.PublishedStatus;
-import dk.eojxds.repository.statistics.Municipalities;
+import dk.eojxds.repository.reference.Municipalities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

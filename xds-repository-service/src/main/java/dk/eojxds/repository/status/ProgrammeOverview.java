@@ -1,5 +1,6 @@
 package dk.eojxds.repository.status;
 
+import dk.eojxds.repository.reference.SorUnits;
 import dk.eojxds.repository.statistics.UsageStatistics;
 import java.sql.Timestamp;
 import java.time.YearMonth;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 class ProgrammeOverview {
 
     private final UsageStatistics statistics;
+    private final SorUnits units;
     private final StatusProperties properties;
 
-    ProgrammeOverview(UsageStatistics statistics, StatusProperties properties) {
+    ProgrammeOverview(UsageStatistics statistics, SorUnits units, StatusProperties properties) {
         this.statistics = statistics;
+        this.units = units;
         this.properties = properties;
     }
 
@@ -80,7 +83,7 @@ class ProgrammeOverview {
         List<Unit> emergencyDepartments = units("EMERGENCY_DEPARTMENT", from, to);
         Set<String> withLookups = emergencyDepartments.stream().map(Unit::sor)
                 .collect(Collectors.toSet());
-        List<Map<String, Object>> known = statistics.unitsOfKind("EMERGENCY_DEPARTMENT");
+        List<Map<String, Object>> known = units.ofKind("EMERGENCY_DEPARTMENT");
         List<Unit> practices = units("GENERAL_PRACTICE", from, to);
         return new Programme(from.toString(), to.toString(), shown,
                 Chart.bars("Opslag pr. måned", months, months.stream().map(m -> national.getOrDefault(m, 0L)).toList(), null),

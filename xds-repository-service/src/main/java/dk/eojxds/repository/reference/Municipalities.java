@@ -1,4 +1,4 @@
-package dk.eojxds.repository.statistics;
+package dk.eojxds.repository.reference;
 
 import java.time.Instant;
 import java.util.HashMap;
