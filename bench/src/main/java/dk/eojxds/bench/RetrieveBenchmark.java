@@ -190,7 +190,11 @@ public final class RetrieveBenchmark {
                         "--eojxds.security.insecure-local-development=" + "none".equals(mode),
                         "--eojxds.security.trusted-certificates=" + trusted, "--eojxds.security.sts-subjects=CN=Bench STS",
                         "--logging.level.root=WARN", "--eojxds.fsiii.built-in-terminology=true",
-                        "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN"))
+                        "--eojxds.repository.build-interval=PT1H", "--logging.level.dk.eojxds=WARN",
+                        // nothing is built here, so the CPR lookup the repository requires is never called
+                        "--eojxds.cpr-lookup.url=http://127.0.0.1:9/not-called",
+                        "--eojxds.cpr-lookup.dgws.enabled=false",
+                        "--eojxds.cpr-lookup.dgws.insecure-local-development=true"))
                         .toArray(String[]::new));
     }
 
