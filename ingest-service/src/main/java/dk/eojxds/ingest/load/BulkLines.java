@@ -7,16 +7,13 @@ import dk.eojxds.handover.Priority;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.Feeds;
 import dk.eojxds.ingest.gateway.GatewayPage;
-import dk.eojxds.ingest.store.IngestStore;
-import dk.eojxds.ingest.validation.EntryOutcome;
-import dk.eojxds.ingest.validation.IngestedResource;
+import dk.eojxds.ingest.store.Batch;
+import dk.eojxds.ingest.store.FeedCursors;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.PageReader;
 import dk.eojxds.ingest.validation.RejectedResource;
-import dk.eojxds.ingest.validation.WithheldResource;
-import dk.eojxds.model.DataFamily;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +31,16 @@ public class BulkLines {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLines.class);
 
     private final PageReader reader;
-    private final IngestStore store;
+    private final IngestCommit commit;
+    private final FeedCursors cursors;
     private final ChangeQueue changes;
     private final ObjectMapper json = new ObjectMapper();
 
-    BulkLines(PageReader reader, IngestStore store, ChangeQueue changes) {
+    BulkLines(PageReader reader, IngestCommit commit, FeedCursors cursors, ChangeQueue changes) {
         this.changes = changes;
         this.reader = reader;
-        this.store = store;
+        this.commit = commit;
+        this.cursors = cursors;
     }
 
     /** How a batch went. */
@@ -51,41 +50,28 @@ public class BulkLines {
     /** Stores the lines; runs inside the caller's transaction, which also records the file position. */
     @Transactional
     public Outcome store(String source, List<String> lines) {
-        List<IngestedResource> telma = new ArrayList<>();
-        List<IngestedResource> kpro = new ArrayList<>();
-        List<IngestedResource> fsiii = new ArrayList<>();
-        List<RejectedResource> rejected = new ArrayList<>();
-        List<WithheldResource> withheld = new ArrayList<>();
+        // held: built only when the whole load is in (loadCompleted), as backlog
+        Batch batch = new Batch(source, Priority.HELD);
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }
             GatewayPage.RawEntry entry = entry(line);
             if (entry == null) {
-                rejected.add(new RejectedResource(null, null, List.of("json: the line is not a JSON object"), line));
+                batch.reject(Feeds.INITIAL_LOAD_QUARANTINE,
+                        new RejectedResource(null, null, List.of("json: the line is not a JSON object"), line));
                 continue;
             }
             Feed feed = entry.resourceType() == null ? null : Feeds.initialLoad(entry.resourceType()).orElse(null);
             if (feed == null) {
-                rejected.add(new RejectedResource(entry.resourceType(), entry.id(), List.of("initial-load-type: "
+                batch.reject(Feeds.INITIAL_LOAD_QUARANTINE, new RejectedResource(entry.resourceType(), entry.id(), List.of("initial-load-type: "
                         + entry.resourceType() + " is not loadable; load Observation, QuestionnaireResponse or "
                         + "FSIII DeliveryReport bundles"), line));
                 continue;
             }
-            EntryOutcome outcome = reader.read(reader.reader(feed.family()), feed, entry);
-            (feed == Feeds.INITIAL_LOAD_TELMA ? telma : feed == Feeds.INITIAL_LOAD_KPRO ? kpro : fsiii)
-                    .addAll(outcome.accepted());
-            if (outcome.rejected() != null) {
-                rejected.add(outcome.rejected());
-            }
-            withheld.addAll(outcome.withheld());
+            batch.add(feed, reader.read(reader.reader(feed.family()), feed, entry), Feeds.INITIAL_LOAD_QUARANTINE);
         }
-        int stored = store.upsert(Feeds.INITIAL_LOAD_TELMA, telma, Priority.HELD).stored()
-                + store.upsert(Feeds.INITIAL_LOAD_KPRO, kpro, Priority.HELD).stored()
-                + store.upsert(Feeds.INITIAL_LOAD_FSIII, fsiii, Priority.HELD).stored();
-        store.quarantine(Feeds.INITIAL_LOAD_QUARANTINE, source, rejected);
-        store.withhold(Feeds.INITIAL_LOAD_FSIII, withheld);
-        return new Outcome(stored, rejected.size());
+        return new Outcome(commit.commit(batch).stored(), batch.allRejected().size());
     }
 
     private GatewayPage.RawEntry entry(String line) {
@@ -104,7 +90,7 @@ public class BulkLines {
 
     /** Clears the gap markers a completed load has filled. */
     public void loadCompleted(Instant startedAt) {
-        store.clearGaps(startedAt);
+        cursors.clearGaps(startedAt);
         // what the load raised is complete now: built once, as backlog
         int released = changes.release();
         log.info("Initial load complete: {} documents to build", released);

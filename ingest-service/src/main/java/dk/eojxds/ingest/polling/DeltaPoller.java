@@ -7,8 +7,8 @@ import dk.eojxds.ingest.gateway.GatewayClient;
 import dk.eojxds.ingest.gateway.GatewayPage;
 import dk.eojxds.ingest.gateway.GatewayUnavailableException;
 import dk.eojxds.ingest.gateway.UnreadablePageException;
-import dk.eojxds.ingest.store.IngestStore;
-import dk.eojxds.ingest.store.PageIngestor;
+import dk.eojxds.ingest.store.FeedCursors;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.PageContent;
 import dk.eojxds.ingest.validation.PageReader;
 import dk.eojxds.model.LogSafe;
@@ -55,8 +55,8 @@ public class DeltaPoller {
 
     private final GatewayClient gateway;
     private final PageReader reader;
-    private final PageIngestor ingestor;
-    private final IngestStore store;
+    private final IngestCommit commit;
+    private final FeedCursors cursors;
     private final FeedLease lease;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
@@ -75,7 +75,7 @@ public class DeltaPoller {
     private final UnreadableWindows unreadableWindows;
     private final Map<String, Instant> previousPoll = new ConcurrentHashMap<>();
 
-    DeltaPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store, FeedLease lease,
+    DeltaPoller(GatewayClient gateway, PageReader reader, IngestCommit commit, FeedCursors cursors, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
                 UnreadableWindows unreadableWindows, Feeds registry, TailPoller tails,
                 @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
@@ -84,8 +84,8 @@ public class DeltaPoller {
         this.commitLag = commitLag;
         this.gateway = gateway;
         this.reader = reader;
-        this.ingestor = ingestor;
-        this.store = store;
+        this.commit = commit;
+        this.cursors = cursors;
         this.lease = lease;
         this.properties = properties;
         this.meters = meters;
@@ -188,7 +188,7 @@ public class DeltaPoller {
     /** Reads and commits everything the gateway has changed since the feed's cursor. */
     int poll(Feed feed) {
         Instant now = clock.instant();
-        Optional<Instant> stored = store.cursor(feed);
+        Optional<Instant> stored = cursors.cursor(feed);
         // a first poll starts as far back as the gateway keeps data: no gap to report yet
         stored.ifPresent(position -> checkRetention(feed, position, now));
         Instant cursor = stored.orElseGet(() -> now.minus(properties.initialLookback()));
@@ -197,7 +197,7 @@ public class DeltaPoller {
             return pollPages(feed, now, cursor, ceiling);
         } catch (UnreadablePageException e) {
             // retried at the next polls; when it stays unreadable at the same place, it is narrowed down and skipped
-            Instant at = store.cursor(feed).orElse(cursor);
+            Instant at = cursors.cursor(feed).orElse(cursor);
             if (!unreadableWindows.failedOftenEnough(feed, at)) {
                 throw e;
             }
@@ -244,7 +244,7 @@ public class DeltaPoller {
                 newest = content.newestLastUpdated();
             }
             Instant newCursor = newest.isAfter(ceiling) ? ceiling : newest;
-            commitLag.record(feed, ingestor.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor)
+            commitLag.record(feed, commit.commit(feed, content, newCursor.isBefore(cursor) ? cursor : newCursor)
                     .lagSeconds(), "poll", commitLag.lateAfterPoll(sincePreviousPoll(feed)), late);
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));
             pages++;
@@ -268,7 +268,7 @@ public class DeltaPoller {
         // stored, so the cursor may move to the ceiling even on a feed with nothing new (otherwise a
         // quiet feed would drift toward the retention limit).
         if (ceiling.isAfter(cursor)) {
-            store.advanceCursor(feed, ceiling);
+            commit.moveCursor(feed, ceiling);
         }
         // what was stamped before this poll began and was not visible to it commits late: the
         // full polls find it; the tails look from here on
@@ -300,7 +300,7 @@ public class DeltaPoller {
         if (age.compareTo(properties.retention()) > 0) {
             String detail = "cursor " + cursor + " is " + age.toHours() + " h old; the gateway keeps "
                     + properties.retention().toDays() + " days, so deltas between them may be lost";
-            if (store.markGap(feed, now, detail)) {
+            if (cursors.markGap(feed, now, detail)) {
                 log.error("Feed {} has a gap: {}. Run an initial load to fill it.", feed.name(), detail);
                 meters.counter("eojxds.ingest.gaps", "feed", feed.name()).increment();
             }
@@ -309,7 +309,7 @@ public class DeltaPoller {
 
     private double cursorAgeSeconds(Feed feed) {
         try {
-            return store.cursor(feed).map(c -> (double) Duration.between(c, clock.instant()).toSeconds())
+            return cursors.cursor(feed).map(c -> (double) Duration.between(c, clock.instant()).toSeconds())
                     .orElse(0.0);
         } catch (RuntimeException e) {
             return Double.NaN;

@@ -2,7 +2,7 @@ package dk.eojxds.ingest.polling;
 
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.GatewayProperties;
-import dk.eojxds.ingest.store.IngestStore;
+import dk.eojxds.ingest.store.FeedCursors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +27,16 @@ import org.springframework.stereotype.Component;
 class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
 
     private final DeltaPoller poller;
-    private final IngestStore store;
+    private final FeedCursors cursors;
     private final GatewayProperties properties;
     private final Clock clock;
     private final Duration stalledAfter;
 
-    GatewayFeedsHealthIndicator(DeltaPoller poller, IngestStore store, GatewayProperties properties,
+    GatewayFeedsHealthIndicator(DeltaPoller poller, FeedCursors cursors, GatewayProperties properties,
                                 Optional<Clock> clock, @Value("${eojxds.fkg.stalled-after:PT15M}") Duration stalledAfter) {
         this.stalledAfter = stalledAfter;
         this.poller = poller;
-        this.store = store;
+        this.cursors = cursors;
         this.properties = properties;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -47,7 +47,7 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
         Map<String, DeltaPoller.FeedStatus> lastPolls = poller.status();
         for (Feed feed : poller.feeds()) {
             Map<String, Object> details = new LinkedHashMap<>();
-            Optional<Instant> cursor = store.cursor(feed);
+            Optional<Instant> cursor = cursors.cursor(feed);
             cursor.ifPresent(position -> details.put("cursor", position.toString()));
             Duration age = cursor.map(position -> Duration.between(position, clock.instant())).orElse(Duration.ZERO);
             details.put("cursorAge", age.toString());
@@ -56,7 +56,7 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
                 details.put("problem", "cursor is older than " + properties.retentionWarning()
                         + "; the gateway deletes data after 7 days");
             }
-            Optional<String> gap = store.gap(feed);
+            Optional<String> gap = cursors.gap(feed);
             if (gap.isPresent()) {
                 behind = true;
                 details.put("gap", gap.get() + " (clear it with an initial load)");

@@ -5,8 +5,8 @@ import dk.eojxds.ingest.feed.GatewayProperties;
 import dk.eojxds.ingest.gateway.GatewayClient;
 import dk.eojxds.ingest.gateway.GatewayPage;
 import dk.eojxds.ingest.gateway.UnreadablePageException;
-import dk.eojxds.ingest.store.IngestStore;
-import dk.eojxds.ingest.store.PageIngestor;
+import dk.eojxds.ingest.store.IngestCommit;
+import dk.eojxds.ingest.store.Upserted;
 import dk.eojxds.ingest.validation.PageContent;
 import dk.eojxds.ingest.validation.PageReader;
 import java.time.Clock;
@@ -41,7 +41,7 @@ class ReconciliationSweep {
     private final DeltaPoller poller;
     private final GatewayClient gateway;
     private final PageReader reader;
-    private final PageIngestor ingestor;
+    private final IngestCommit commit;
     private final FeedLease lease;
     private final UnreadableWindows unreadable;
     private final CommitLag lag;
@@ -49,14 +49,14 @@ class ReconciliationSweep {
     private final Clock clock;
     private final Duration window;
 
-    ReconciliationSweep(DeltaPoller poller, GatewayClient gateway, PageReader reader, PageIngestor ingestor,
+    ReconciliationSweep(DeltaPoller poller, GatewayClient gateway, PageReader reader, IngestCommit commit,
                         FeedLease lease, UnreadableWindows unreadable, CommitLag lag, GatewayProperties properties,
                         Optional<Clock> clock, @Value("${eojxds.fkg.reconcile-window:PT6H}") Duration window) {
         this.unreadable = unreadable;
         this.poller = poller;
         this.gateway = gateway;
         this.reader = reader;
-        this.ingestor = ingestor;
+        this.commit = commit;
         this.lease = lease;
         this.lag = lag;
         this.properties = properties;
@@ -104,7 +104,7 @@ class ReconciliationSweep {
             Instant[] readUpTo = {from};
             Consumer<GatewayPage> store = page -> {
                 PageContent content = reader.read(feed, page);
-                IngestStore.Upserted upserted = ingestor.commit(feed, content, null);
+                Upserted upserted = commit.commit(feed, content, null);
                 lag.record(feed, upserted.lagSeconds(), "reconciliation", CommitLag.ALL_LATE, late);
                 count[0] += upserted.stored();
                 if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(readUpTo[0])) {

@@ -2,7 +2,7 @@ package dk.eojxds.ingest.polling;
 
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.gateway.GatewayClient;
-import dk.eojxds.ingest.store.PageIngestor;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.PageContent;
 import dk.eojxds.ingest.validation.PageReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,17 +31,17 @@ class TailPoller {
 
     private final GatewayClient gateway;
     private final PageReader reader;
-    private final PageIngestor ingestor;
+    private final IngestCommit commit;
     private final FeedLease lease;
     private final CommitLag commitLag;
     private final MeterRegistry meters;
     private final Map<String, Instant> tips = new ConcurrentHashMap<>();
 
-    TailPoller(GatewayClient gateway, PageReader reader, PageIngestor ingestor, FeedLease lease, CommitLag commitLag,
+    TailPoller(GatewayClient gateway, PageReader reader, IngestCommit commit, FeedLease lease, CommitLag commitLag,
                MeterRegistry meters) {
         this.gateway = gateway;
         this.reader = reader;
-        this.ingestor = ingestor;
+        this.commit = commit;
         this.lease = lease;
         this.commitLag = commitLag;
         this.meters = meters;
@@ -94,7 +94,7 @@ class TailPoller {
             Timer.Sample sample = Timer.start(meters);
             PageContent content = reader.read(feed, page);
             // the cursor stays (null); nothing a tail finds is a late commit
-            commitLag.record(feed, ingestor.commit(feed, content, null).lagSeconds(), "tail",
+            commitLag.record(feed, commit.commit(feed, content, null).lagSeconds(), "tail",
                     Double.POSITIVE_INFINITY, none);
             seenUpTo(feed, content.newestLastUpdated());
             sample.stop(meters.timer("eojxds.ingest.page", "feed", feed.name()));

@@ -1,12 +1,13 @@
 package dk.eojxds.ingest.polling;
 
+import dk.eojxds.handover.Priority;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.GatewayProperties;
 import dk.eojxds.ingest.gateway.GatewayClient;
 import dk.eojxds.ingest.gateway.GatewayPage;
 import dk.eojxds.ingest.gateway.UnreadablePageException;
-import dk.eojxds.ingest.store.IngestStore;
-import dk.eojxds.ingest.store.PageIngestor;
+import dk.eojxds.ingest.store.Batch;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.PageContent;
 import dk.eojxds.ingest.validation.PageReader;
 import dk.eojxds.ingest.validation.RejectedResource;
@@ -37,8 +38,7 @@ class UnreadableWindows {
 
     private final GatewayClient gateway;
     private final PageReader reader;
-    private final PageIngestor ingestor;
-    private final IngestStore store;
+    private final IngestCommit commit;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     // per feed: where its polls keep failing on an unreadable page, and how often
@@ -47,12 +47,11 @@ class UnreadableWindows {
     private record Failing(Instant at, int polls) {
     }
 
-    UnreadableWindows(GatewayClient gateway, PageReader reader, PageIngestor ingestor, IngestStore store,
+    UnreadableWindows(GatewayClient gateway, PageReader reader, IngestCommit commit,
                       GatewayProperties properties, MeterRegistry meters) {
         this.gateway = gateway;
         this.reader = reader;
-        this.ingestor = ingestor;
-        this.store = store;
+        this.commit = commit;
         this.properties = properties;
         this.meters = meters;
     }
@@ -94,9 +93,9 @@ class UnreadableWindows {
         String detail = "unreadable-page: the gateway's answer for " + feed.name() + " resources last updated in ["
                 + low + ", " + high + ") is not a readable Bundle (" + unreadable.getMessage() + "); the window is "
                 + "skipped, what it held must be delivered again";
-        store.quarantine(feed, "window [" + low + ", " + high + ") " + unreadable.url(),
-                List.of(new RejectedResource("Bundle", null, List.of(detail), unreadable.body())));
-        store.advanceCursor(feed, high);
+        commit.commit(new Batch("window [" + low + ", " + high + ") " + unreadable.url(), Priority.LIVE)
+                .reject(feed, new RejectedResource("Bundle", null, List.of(detail), unreadable.body()))
+                .moveCursor(feed, high));
         meters.counter("eojxds.ingest.unreadable.windows", "feed", feed.name()).increment();
         log.error("Feed {}: skipped the unreadable window [{}, {}) after {} polls failed on it; its raw answer is in "
                 + "the quarantine", feed.name(), low, high, properties.unreadablePageAttempts(), unreadable);
@@ -133,9 +132,9 @@ class UnreadableWindows {
             if (content.newestLastUpdated() != null && content.newestLastUpdated().isAfter(newest[0])) {
                 newest[0] = content.newestLastUpdated().isAfter(to) ? to : content.newestLastUpdated();
             }
-            ingestor.commit(feed, content, newest[0]);
+            commit.commit(feed, content, newest[0]);
         });
-        store.advanceCursor(feed, to);
+        commit.moveCursor(feed, to);
         log.info("Feed {}: window [{}, {}) read while narrowing down an unreadable page", feed.name(), from,
                 LogSafe.text(to.toString()));
     }

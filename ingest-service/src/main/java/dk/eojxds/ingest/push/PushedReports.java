@@ -6,18 +6,13 @@ import dk.eojxds.handover.Priority;
 import dk.eojxds.ingest.feed.Feeds;
 import dk.eojxds.ingest.gateway.GatewayPage;
 import dk.eojxds.ingest.gateway.PageSplitter;
-import dk.eojxds.ingest.store.IngestStore;
-import dk.eojxds.ingest.store.QuarantineCount;
-import dk.eojxds.ingest.validation.EntryOutcome;
-import dk.eojxds.ingest.validation.IngestedResource;
+import dk.eojxds.ingest.store.Batch;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.RejectedResource;
-import dk.eojxds.ingest.validation.WithheldResource;
 import dk.eojxds.ingest.validation.fsiii.FsiiiReportReader;
 import dk.eojxds.model.LogSafe;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +31,12 @@ public class PushedReports {
 
 
     private final FsiiiReportReader reader;
-    private final IngestStore store;
-    private final MeterRegistry meters;
+    private final IngestCommit commit;
     private final ObjectMapper json = new ObjectMapper();
 
-    PushedReports(FsiiiReportReader reader, IngestStore store, MeterRegistry meters) {
+    PushedReports(FsiiiReportReader reader, IngestCommit commit) {
         this.reader = reader;
-        this.store = store;
-        this.meters = meters;
+        this.commit = commit;
     }
 
     /** What a delivery came to. */
@@ -63,9 +56,7 @@ public class PushedReports {
                 || !"collection".equals(delivery.path("type").asText())) {
             throw new IllegalArgumentException("a CareIncrementalDelivery is a Bundle of type collection");
         }
-        List<IngestedResource> accepted = new ArrayList<>();
-        List<RejectedResource> rejected = new ArrayList<>();
-        List<WithheldResource> withheld = new ArrayList<>();
+        Batch batch = new Batch("push " + delivery.path("timestamp").asText(""), Priority.LIVE);
         int reports = 0;
         Instant receivedAt = Instant.now();
         // each report exactly as sent: a re-serialised tree would change decimals and order
@@ -77,29 +68,19 @@ public class PushedReports {
         }
         int empty = delivery.path("entry").size() - asSent.size();
         if (empty > 0) {
-            rejected.add(new RejectedResource("Bundle", null, List.of("entry-resource: " + empty
+            batch.reject(Feeds.PUSH, new RejectedResource("Bundle", null, List.of("entry-resource: " + empty
                     + " entries of the delivery hold no report"), body));
         }
         for (GatewayPage.RawEntry report : asSent) {
             reports++;
-            EntryOutcome outcome = reader.readReport(Feeds.PUSH, report.id(), report.json(), receivedAt);
-            accepted.addAll(outcome.accepted());
-            withheld.addAll(outcome.withheld());
-            if (outcome.rejected() != null) {
-                rejected.add(outcome.rejected());
-            }
+            batch.add(Feeds.PUSH, reader.readReport(Feeds.PUSH, report.id(), report.json(), receivedAt));
         }
-        int stored = store.upsert(Feeds.PUSH, accepted, Priority.LIVE).stored();
-        store.quarantine(Feeds.PUSH, "push " + delivery.path("timestamp").asText(""), rejected);
-        store.withhold(Feeds.PUSH, withheld);
-        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "stored").increment(stored);
-        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "quarantined").increment(rejected.size());
-        QuarantineCount.count(meters, Feeds.PUSH, rejected);
-        meters.counter("eojxds.ingest.resources", "feed", Feeds.PUSH.name(), "outcome", "withheld").increment(withheld.size());
+        int stored = commit.commit(batch).stored();
+        List<RejectedResource> rejected = batch.allRejected();
         for (RejectedResource report : rejected) {
             log.warn("Pushed FSIII report {} quarantined: {}", LogSafe.text(report.resourceId()),
                     LogSafe.text(String.join("; ", report.reasons())));
         }
-        return new Result(reports, stored, rejected, withheld.size());
+        return new Result(reports, stored, rejected, batch.withheldCount());
     }
 }

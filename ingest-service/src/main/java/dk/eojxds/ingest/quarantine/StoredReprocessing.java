@@ -4,7 +4,8 @@ import dk.eojxds.handover.Priority;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.Feeds;
 import dk.eojxds.ingest.gateway.GatewayPage;
-import dk.eojxds.ingest.store.IngestStore;
+import dk.eojxds.ingest.store.Batch;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.EntryOutcome;
 import dk.eojxds.ingest.validation.PageReader;
 import java.util.List;
@@ -20,12 +21,12 @@ class StoredReprocessing implements Reprocessing {
 
     private final Feeds feeds;
     private final PageReader reader;
-    private final IngestStore store;
+    private final IngestCommit commit;
 
-    StoredReprocessing(Feeds feeds, PageReader reader, IngestStore store) {
+    StoredReprocessing(Feeds feeds, PageReader reader, IngestCommit commit) {
         this.feeds = feeds;
         this.reader = reader;
-        this.store = store;
+        this.commit = commit;
     }
 
     @Override
@@ -43,7 +44,7 @@ class StoredReprocessing implements Reprocessing {
         if (outcome.rejected() != null) {
             return outcome.rejected().reasons();
         }
-        store.upsert(feed, outcome.accepted(), Priority.BACKLOG);
+        commit.commit(new Batch("reprocessed", Priority.BACKLOG).add(feed, outcome));
         return List.of();
     }
 

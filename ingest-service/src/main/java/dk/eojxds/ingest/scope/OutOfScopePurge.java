@@ -5,7 +5,8 @@ import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.ingest.feed.Feed;
-import dk.eojxds.ingest.store.IngestStore;
+import dk.eojxds.ingest.store.Batch;
+import dk.eojxds.ingest.store.IngestCommit;
 import dk.eojxds.ingest.validation.WithheldResource;
 import dk.eojxds.ingest.validation.fsiii.FsiiiProperties;
 import dk.eojxds.ingest.validation.fsiii.FsiiiReportReader;
@@ -40,20 +41,20 @@ public class OutOfScopePurge {
     private final FsiiiProperties properties;
     private final FsiiiReportRules rules;
     private final FhirContext fhir;
-    private final IngestStore store;
+    private final IngestCommit commit;
     private final TransactionTemplate transactions;
 
     private final ChangeQueue changes;
 
     OutOfScopePurge(JdbcClient jdbc, FsiiiProperties properties, FsiiiReportRules rules, FhirContext fhir,
-                    IngestStore store, TransactionTemplate transactions, ChangeQueue changes) {
+                    IngestCommit commit, TransactionTemplate transactions, ChangeQueue changes) {
         this.transactions = transactions;
         this.changes = changes;
         this.jdbc = jdbc;
         this.properties = properties;
         this.rules = rules;
         this.fhir = fhir;
-        this.store = store;
+        this.commit = commit;
     }
 
     /** What a purge did: citizens touched, resources removed, and how many per rule. */
@@ -117,7 +118,9 @@ public class OutOfScopePurge {
                     resource.fhirType(), resource.getIdElement().getIdPart(), null, "purged " + rule));
             byRule.merge(rule.substring(0, rule.indexOf(':')), 1, Integer::sum);
         }
-        perFeed.forEach((feed, withheld) -> store.withhold(new Feed(feed, null, null, null, 0), withheld));
+        Batch purged = new Batch("purge", Priority.BACKLOG);
+        perFeed.forEach((feed, withheld) -> purged.withhold(new Feed(feed, null, null, null, 0), withheld));
+        commit.commit(purged);
         jdbc.sql("""
                         INSERT INTO ingest.fsiii_purge (citizen_cpr, requested_by, resources) VALUES (?, ?, ?)
                         ON CONFLICT (citizen_cpr) DO UPDATE SET requested_at = now(),

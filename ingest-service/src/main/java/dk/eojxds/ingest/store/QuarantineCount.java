@@ -10,12 +10,12 @@ import java.util.List;
  * the municipality's SOR code or {@code unknown}), for the alert on one municipality's quarantine
  * jumping ({@code EojxdsMunicipalityQuarantineJump}). At most one series per municipality and family.
  */
-public final class QuarantineCount {
+final class QuarantineCount {
 
     private QuarantineCount() {
     }
 
-    public static void count(MeterRegistry meters, Feed feed, List<RejectedResource> rejected) {
+    static void count(MeterRegistry meters, Feed feed, List<RejectedResource> rejected) {
         String family = feed.family() == null ? "unknown" : feed.family().name();
         for (RejectedResource r : rejected) {
             meters.counter("eojxds.ingest.quarantined", "family", family, "municipality",

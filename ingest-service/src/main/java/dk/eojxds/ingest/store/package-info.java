@@ -1,7 +1,9 @@
 /**
- * The ingest schema's writes: resources (idempotent, version-aware), the change rows handed to
- * the repository, quarantine, withheld resources and cursors; {@link dk.eojxds.ingest.store.PageIngestor}
- * commits a polled page as one transaction.
+ * The ingest schema's writes, through one door: every way data comes in collects what it read in a
+ * {@link dk.eojxds.ingest.store.Batch} and {@link dk.eojxds.ingest.store.IngestCommit} writes it in one
+ * transaction and counts it. Behind it one writer per table (resources with the change rows handed to
+ * the repository, quarantine, withheld) and {@link dk.eojxds.ingest.store.FeedCursors}, whose reads
+ * (cursors, gaps) the polls use directly.
  */
 @ApplicationModule(displayName = "Store", allowedDependencies = {"feed", "validation"})
 package dk.eojxds.ingest.store;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.feed.Feed;
-import dk.eojxds.ingest.store.IngestStore;
+import dk.eojxds.ingest.store.FeedCursors;
 import dk.eojxds.ingest.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class TailPollTest {
     @Autowired
     TailPoller tails;
     @Autowired
-    IngestStore store;
+    FeedCursors store;
     @Autowired
     JdbcClient jdbc;
 

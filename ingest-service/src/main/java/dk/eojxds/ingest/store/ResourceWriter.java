@@ -4,28 +4,25 @@ import dk.eojxds.handover.ChangeQueue;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.validation.IngestedResource;
-import dk.eojxds.ingest.validation.RejectedResource;
-import dk.eojxds.ingest.validation.WithheldResource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ingest schema: resources, change rows, cursors and the quarantine. */
+/**
+ * Writes {@code ingest.resource} and, in the same statement, the change rows the repository
+ * claims ({@code ingest.change}, through the hand-over module's statement).
+ */
 @Repository
-public class IngestStore {
+class ResourceWriter {
 
     /*
      * One round trip per page: upsert the resources (an older version never overwrites a newer
@@ -71,24 +68,13 @@ public class IngestStore {
             """.formatted(ChangeQueue.raiseChangesFrom("touched"));
 
     private final JdbcTemplate jdbc;
-    private final JdbcClient client;
 
-    IngestStore(JdbcTemplate jdbc) {
+    ResourceWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.client = JdbcClient.create(jdbc);
-    }
-
-    /**
-     * What an upsert stored: how many resources were new or newer than what was stored, and for
-     * each of them its commit lag — seconds from its {@code meta.lastUpdated} to its being stored.
-     */
-    public record Upserted(int stored, double[] lagSeconds) {
-
-        static final Upserted NOTHING = new Upserted(0, new double[0]);
     }
 
     /** Stores the resources; answers how many were new or newer than what was stored, with their lags. */
-    public Upserted upsert(Feed feed, Collection<IngestedResource> resources, Priority priority) {
+    Upserted upsert(Feed feed, Collection<IngestedResource> resources, Priority priority) {
         if (resources.isEmpty()) {
             return Upserted.NOTHING;
         }
@@ -152,101 +138,5 @@ public class IngestStore {
 
     private static Array array(Connection connection, String[] values) throws SQLException {
         return connection.createArrayOf("text", values);
-    }
-
-    public void quarantine(Feed feed, String position, List<RejectedResource> rejected) {
-        for (RejectedResource r : rejected) {
-            String sql = r.resourceId() == null
-                    ? "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
-                      + "family, payload_sha256, municipality_sor) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) "
-                      + "ON CONFLICT (feed, payload_sha256) WHERE resource_id IS NULL AND payload_sha256 IS NOT NULL "
-                      + "DO UPDATE SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, last_seen_at = now(), "
-                      + "times_seen = ingest.quarantine.times_seen + 1"
-                    : "INSERT INTO ingest.quarantine (feed, resource_type, resource_id, position, reasons, raw_payload, "
-                      + "family, payload_sha256, municipality_sor) VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) "
-                      + "ON CONFLICT (feed, resource_type, resource_id) WHERE resource_id IS NOT NULL DO UPDATE "
-                      + "SET position = EXCLUDED.position, reasons = EXCLUDED.reasons, "
-                      + "raw_payload = EXCLUDED.raw_payload, last_seen_at = now(), "
-                      + "times_seen = ingest.quarantine.times_seen + 1, state = 'OPEN', resolved_at = NULL, "
-                      + "municipality_sor = EXCLUDED.municipality_sor, "
-                      + "resolved_by = NULL, resolution_note = NULL";
-            QuarantineText text = QuarantineText.of(r.reasons(), r.rawPayload());
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setString(1, feed.name());
-                    statement.setString(2, QuarantineText.bounded(r.resourceType(), 100));
-                    statement.setString(3, r.resourceId());
-                    statement.setString(4, QuarantineText.bounded(position, 2000));
-                    statement.setArray(5, array(connection, text.reasons().toArray(String[]::new)));
-                    statement.setString(6, text.payload());
-                    statement.setString(7, feed.family() == null ? null : feed.family().name());
-                    statement.setString(8, text.payloadSha256());
-                    statement.setString(9, r.municipalitySor());
-                    statement.executeUpdate();
-                }
-                return null;
-            });
-        }
-    }
-
-    /** Records resources withheld as outside the scope, in one round trip: once per resource, seen again counted. */
-    public void withhold(Feed feed, List<WithheldResource> withheld) {
-        if (withheld.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                        INSERT INTO ingest.withheld (feed, resource_type, resource_id, report_id, rule)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (feed, resource_type, resource_id) DO UPDATE
-                            SET report_id = EXCLUDED.report_id, rule = EXCLUDED.rule, last_seen_at = now(),
-                                times_seen = ingest.withheld.times_seen + 1
-                        """, withheld, withheld.size(), (statement, w) -> {
-                    statement.setString(1, feed.name());
-                    statement.setString(2, QuarantineText.bounded(w.resourceType(), 100));
-                    statement.setString(3, QuarantineText.bounded(w.resourceId(), 200));
-                    statement.setString(4, QuarantineText.bounded(w.reportId(), 200));
-                    statement.setString(5, QuarantineText.bounded(w.rule(), 500));
-                });
-    }
-
-    public Optional<Instant> cursor(Feed feed) {
-        return client.sql("SELECT position FROM ingest.feed_cursor WHERE feed = ?")
-                .param(feed.name())
-                .query((rs, i) -> rs.getTimestamp(1).toInstant())
-                .optional();
-    }
-
-    /** Records a gap unless one is already recorded; true when this call recorded it. */
-    public boolean markGap(Feed feed, Instant at, String detail) {
-        return client.sql("""
-                        UPDATE ingest.feed_cursor SET gap_since = ?, gap_detail = ?
-                        WHERE feed = ? AND gap_since IS NULL
-                        """)
-                .param(Timestamp.from(at)).param(detail).param(feed.name())
-                .update() > 0;
-    }
-
-    public Optional<String> gap(Feed feed) {
-        return client.sql("SELECT gap_since || ': ' || gap_detail FROM ingest.feed_cursor WHERE feed = ? AND gap_since IS NOT NULL")
-                .param(feed.name()).query(String.class).optional();
-    }
-
-    /** Only a completed initial load may clear a gap. */
-    public void clearGaps(Instant loadStartedAt) {
-        client.sql("UPDATE ingest.feed_cursor SET gap_since = NULL, gap_detail = NULL WHERE gap_since <= ?")
-                .param(Timestamp.from(loadStartedAt)).update();
-    }
-
-    /** Moves the cursor forward, never back (two pollers may race). */
-    public void advanceCursor(Feed feed, Instant position) {
-        client.sql("""
-                        INSERT INTO ingest.feed_cursor (feed, position) VALUES (?, ?)
-                        ON CONFLICT (feed) DO UPDATE
-                            SET position = greatest(ingest.feed_cursor.position, EXCLUDED.position),
-                                updated_at = now()
-                        """)
-                .param(feed.name())
-                .param(Timestamp.from(position))
-                .update();
     }
 }
