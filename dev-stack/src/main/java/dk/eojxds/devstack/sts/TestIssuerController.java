@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +26,8 @@ class TestIssuerController {
 
     private final TestTokenIssuer issuer = new TestTokenIssuer();
 
-    TestIssuerController(@Value("${eojxds.test-issuer.public-key-file:}") String publicKeyFile) {
+    TestIssuerController(TestIssuerProperties properties) {
+        String publicKeyFile = properties.publicKeyFile();
         if (publicKeyFile != null && !publicKeyFile.isBlank()) {
             try {
                 Path path = Path.of(publicKeyFile);

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +36,14 @@ public class TestSts {
     private final TestCertificates.Credential organisation;
     private final IdCardIssuer issuer;
 
-    TestSts(@Value("${eojxds.test-sts.ca-file:}") String caFile,
-            @Value("${eojxds.test-sts.organisation-certificate-file:}") String organisationCertificateFile,
-            @Value("${eojxds.test-sts.organisation-key-file:}") String organisationKeyFile) {
+    TestSts(TestStsProperties files) {
         this.ca = TestCertificates.certificateAuthority("CN=eoj-xds local test CA,O=eoj-xds dev-stack");
         this.signer = TestCertificates.issuedBy(ca, SUBJECT);
         this.organisation = TestCertificates.issuedBy(ca, ORGANISATION_SUBJECT);
         this.issuer = new IdCardIssuer(signer);
-        write(caFile, ca.certificatePem(), "Test STS CA certificate");
-        write(organisationCertificateFile, organisation.certificatePem(), "Test organisation certificate");
-        write(organisationKeyFile, organisation.privateKeyPem(), "Test organisation key");
+        write(files.caFile(), ca.certificatePem(), "Test STS CA certificate");
+        write(files.organisationCertificateFile(), organisation.certificatePem(), "Test organisation certificate");
+        write(files.organisationKeyFile(), organisation.privateKeyPem(), "Test organisation key");
     }
 
     private static void write(String file, String content, String what) {

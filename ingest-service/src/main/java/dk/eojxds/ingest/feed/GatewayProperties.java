@@ -32,6 +32,12 @@ import org.springframework.validation.annotation.Validated;
  *                         JSON) before the feed narrows it down to a time window and skips that
  * @param unreadableWindow the smallest time window a feed narrows an unreadable page down to; that
  *                         window is recorded as a gap (its raw answer in the quarantine) and skipped
+ * @param maxPollDuration  a full poll ends after the page it is reading when it has run this long;
+ *                         the next poll goes on from the cursor
+ * @param maxResourceChars the largest resource (JSON characters) read; a larger one is quarantined
+ * @param stalledAfter     a feed whose last poll ended this long ago turns health DOWN
+ * @param reconcileInterval how often the reconciliation sweep reads every feed's long window again
+ * @param reconcileWindow  how far back the sweep reads: late commits within it are repaired
  * @param feeds            the feeds to pull by name (the cursor's key); a map, so that one
  *                         feed's setting can be overridden alone ({@code EOJXDS_FKG_FEEDS_TELMA_PAGE_SIZE})
  */
@@ -53,6 +59,12 @@ public record GatewayProperties(
         @NotNull Duration maxRetry,
         @Min(1) @Max(100) int unreadablePageAttempts,
         @NotNull Duration unreadableWindow,
+        @NotNull @DefaultValue("PT10M") Duration maxPollDuration,
+        @Min(1000) @DefaultValue("5000000") int maxResourceChars,
+        @NotNull @DefaultValue("PT15M") Duration stalledAfter,
+        // the scheduler refuses a zero delay
+        @NotNull @DurationMin(millis = 1) @DefaultValue("PT15M") Duration reconcileInterval,
+        @NotNull @DefaultValue("PT6H") Duration reconcileWindow,
         boolean enabled,
         @Valid Auth auth,
         @Valid @NotEmpty Map<String, FeedProperties> feeds) {

@@ -31,8 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,10 +75,9 @@ public class DeltaPoller {
 
     DeltaPoller(GatewayClient gateway, PageReader reader, IngestCommit commit, FeedCursors cursors, FeedLease lease,
                 GatewayProperties properties, MeterRegistry meters, Optional<Clock> clock, CommitLag commitLag,
-                UnreadableWindows unreadableWindows, Feeds registry, TailPoller tails,
-                @Value("${eojxds.fkg.max-poll-duration:PT10M}") Duration maxPollDuration) {
+                UnreadableWindows unreadableWindows, Feeds registry, TailPoller tails) {
         this.unreadableWindows = unreadableWindows;
-        this.maxPollDuration = maxPollDuration;
+        this.maxPollDuration = properties.maxPollDuration();
         this.commitLag = commitLag;
         this.gateway = gateway;
         this.reader = reader;
@@ -113,7 +110,7 @@ public class DeltaPoller {
         return feeds.polled(name);
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.fkg.poll-interval}", initialDelayString = "PT1S")
+    // every eojxds.fkg.poll-interval (PollSchedule)
     void scheduledPoll() {
         if (properties.enabled()) {
             startDue();
@@ -158,7 +155,7 @@ public class DeltaPoller {
      * Between full polls, a tail poll ({@link TailPoller}) of each feed polled at the common
      * interval, once a full poll has seen it; feeds with an interval of their own are not hurried.
      */
-    @Scheduled(fixedDelayString = "${eojxds.fkg.tail-interval:PT1S}", initialDelayString = "PT1S")
+    // every eojxds.fkg.tail-interval (PollSchedule)
     void scheduledTail() {
         if (properties.enabled() && properties.tailing()) {
             for (Feed feed : feeds.polled()) {

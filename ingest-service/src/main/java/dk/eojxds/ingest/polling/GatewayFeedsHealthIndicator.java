@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,8 @@ class GatewayFeedsHealthIndicator extends AbstractHealthIndicator {
     private final Duration stalledAfter;
 
     GatewayFeedsHealthIndicator(DeltaPoller poller, FeedCursors cursors, GatewayProperties properties,
-                                Optional<Clock> clock, @Value("${eojxds.fkg.stalled-after:PT15M}") Duration stalledAfter) {
-        this.stalledAfter = stalledAfter;
+                                Optional<Clock> clock) {
+        this.stalledAfter = properties.stalledAfter();
         this.poller = poller;
         this.cursors = cursors;
         this.properties = properties;

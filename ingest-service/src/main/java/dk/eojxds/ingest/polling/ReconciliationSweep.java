@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +49,7 @@ class ReconciliationSweep {
 
     ReconciliationSweep(DeltaPoller poller, GatewayClient gateway, PageReader reader, IngestCommit commit,
                         FeedLease lease, UnreadableWindows unreadable, CommitLag lag, GatewayProperties properties,
-                        Optional<Clock> clock, @Value("${eojxds.fkg.reconcile-window:PT6H}") Duration window) {
+                        Optional<Clock> clock) {
         this.unreadable = unreadable;
         this.poller = poller;
         this.gateway = gateway;
@@ -61,7 +59,7 @@ class ReconciliationSweep {
         this.lag = lag;
         this.properties = properties;
         this.clock = clock.orElse(Clock.systemUTC());
-        this.window = window;
+        this.window = properties.reconcileWindow();
     }
 
     // on a thread of its own: the scheduler thread that starts the polls is never held up by a sweep
@@ -72,8 +70,7 @@ class ReconciliationSweep {
     });
     private volatile Future<?> running;
 
-    @Scheduled(fixedDelayString = "${eojxds.fkg.reconcile-interval:PT15M}",
-            initialDelayString = "${eojxds.fkg.reconcile-interval:PT15M}")
+    // every eojxds.fkg.reconcile-interval, first after one interval (PollSchedule)
     void scheduledSweep() {
         if (!properties.enabled() || (running != null && !running.isDone())) {
             return;

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +35,10 @@ class PushController {
     private final FhirContext fhir;
     private final long maxBytes;
 
-    PushController(PushedReports reports, FhirContext fhir,
-                   @Value("${eojxds.push.max-request-bytes:8388608}") long maxBytes) {
+    PushController(PushedReports reports, FhirContext fhir, PushProperties properties) {
         this.reports = reports;
         this.fhir = fhir;
-        this.maxBytes = maxBytes;
+        this.maxBytes = properties.maxRequestBytes();
     }
 
     @PostMapping(path = "/fhir/push/care-incremental-delivery",

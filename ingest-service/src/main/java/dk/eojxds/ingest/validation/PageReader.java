@@ -1,6 +1,7 @@
 package dk.eojxds.ingest.validation;
 
 import dk.eojxds.ingest.feed.Feed;
+import dk.eojxds.ingest.feed.GatewayProperties;
 import dk.eojxds.ingest.gateway.GatewayPage;
 import dk.eojxds.ingest.validation.support.Timing;
 import dk.eojxds.model.DataFamily;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Reads a page entry by entry with the feed family's reader; a bad entry never stops the others. */
@@ -18,8 +19,12 @@ public class PageReader {
     private final Map<DataFamily, FamilyReader> readers = new EnumMap<>(DataFamily.class);
     private final int maxResourceChars;
 
-    PageReader(List<FamilyReader> readers,
-               @Value("${eojxds.fkg.max-resource-chars:5000000}") int maxResourceChars) {
+    @Autowired
+    PageReader(List<FamilyReader> readers, GatewayProperties properties) {
+        this(readers, properties.maxResourceChars());
+    }
+
+    PageReader(List<FamilyReader> readers, int maxResourceChars) {
         readers.forEach(reader -> this.readers.put(reader.family(), reader));
         this.maxResourceChars = maxResourceChars;
     }

@@ -12,7 +12,8 @@ class FeedsTest {
 
     private final Feeds feeds = new Feeds(new GatewayProperties("http://gateway/fhir", Duration.ofSeconds(5), Duration.ofSeconds(1),
             Duration.ofMinutes(2), Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofDays(5),
-            Duration.ofDays(7), 3, Duration.ofSeconds(1), Duration.ofMinutes(1), 3, Duration.ofMinutes(1), true, null,
+            Duration.ofDays(7), 3, Duration.ofSeconds(1), Duration.ofMinutes(1), 3, Duration.ofMinutes(1), 
+                    Duration.ofMinutes(10), 5_000_000, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(6), true, null,
             Map.of("telma", new GatewayProperties.FeedProperties(DataFamily.TELMA, "Observation", null, 100, true, null, null),
                     "kpro", new GatewayProperties.FeedProperties(DataFamily.KPRO, "QuestionnaireResponse", null, 100, false,
                             null, null))));

@@ -34,7 +34,8 @@ class AccessTokensTest {
             acceptor.start();
             GatewayProperties properties = new GatewayProperties("http://localhost/fhir", Duration.ofSeconds(5), Duration.ofSeconds(1),
                     Duration.ofMinutes(2), Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofDays(5), Duration.ofDays(7), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(1), true,
+                    Duration.ofDays(5), Duration.ofDays(7), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
+                    Duration.ofMinutes(10), 5_000_000, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(6), true,
                     new GatewayProperties.Auth("http://localhost:" + silent.getLocalPort() + "/token", "eojxds", "s", null),
                     Map.of("telma", new GatewayProperties.FeedProperties(DataFamily.TELMA, "Observation", null, 10, true,
                             null, null)));
