@@ -1,6 +1,6 @@
 package dk.eojxds.ingest.load;
 
-import java.util.concurrent.Executors;
+import dk.eojxds.handover.WorkerThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.ApplicationArguments;
@@ -35,11 +35,7 @@ class InitialLoadRunner implements ApplicationRunner {
         if (properties.files().isEmpty()) {
             return;
         }
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "initial-load-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService ticker = WorkerThreads.scheduled("initial-load-progress");
         ticker.scheduleAtFixedRate(() -> System.out.print("\r" + ConsoleBar.render(progress.snapshot())), 0, 500,
                 TimeUnit.MILLISECONDS);
         int exitCode = 0;

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.polling;
 
+import dk.eojxds.handover.WorkerThreads;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.Feeds;
 import dk.eojxds.ingest.feed.GatewayProperties;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +61,7 @@ public class DeltaPoller {
     private final Clock clock;
     private final Feeds feeds;
     private final Map<String, FeedStatus> status = new ConcurrentHashMap<>();
-    private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "gateway-prefetch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService prefetch = WorkerThreads.cached("gateway-prefetch");
     private final FeedThreads feedThreads = new FeedThreads();
     private final TailPoller tails;
     private final Duration maxPollDuration;

@@ -1,11 +1,11 @@
 package dk.eojxds.ingest.polling;
 
+import dk.eojxds.handover.WorkerThreads;
 import dk.eojxds.ingest.feed.Feed;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -42,11 +42,8 @@ final class FeedThreads implements AutoCloseable {
     }
 
     private Future<?> start(Feed feed, Runnable poll, boolean tail) {
-        Future<?> future = threads.computeIfAbsent(feed.name(), name -> Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "feed-poll-" + name);
-            thread.setDaemon(true);
-            return thread;
-        })).submit(poll);
+        Future<?> future = threads.computeIfAbsent(feed.name(), name -> WorkerThreads.single("feed-poll-" + name))
+                .submit(poll);
         running.put(feed.name(), new Running(future, tail));
         return future;
     }

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.polling;
 
+import dk.eojxds.handover.WorkerThreads;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.feed.GatewayProperties;
 import dk.eojxds.ingest.gateway.GatewayClient;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -63,11 +63,7 @@ class ReconciliationSweep {
     }
 
     // on a thread of its own: the scheduler thread that starts the polls is never held up by a sweep
-    private final ExecutorService sweeper = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "reconciliation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sweeper = WorkerThreads.single("reconciliation");
     private volatile Future<?> running;
 
     // every eojxds.fkg.reconcile-interval, first after one interval (PollSchedule)

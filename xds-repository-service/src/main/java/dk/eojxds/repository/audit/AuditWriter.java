@@ -1,5 +1,6 @@
 package dk.eojxds.repository.audit;
 
+import dk.eojxds.handover.WorkerThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -169,10 +170,7 @@ class AuditWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread thread = new Thread(this::run, "audit-writer");
-        thread.setDaemon(true);
-        writer = thread;
-        thread.start();
+        writer = WorkerThreads.start("audit-writer", this::run);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
+import dk.eojxds.handover.WorkerThreads;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -48,9 +49,7 @@ public class FhirDocumentValidator {
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void warmUp() {
-        Thread warmUp = new Thread(this::warmUpNow, "fhir-validator-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        WorkerThreads.start("fhir-validator-warm-up", this::warmUpNow);
     }
 
     /** Loads what HAPI's first validation needs, in this thread. */
