@@ -3,7 +3,6 @@ package dk.eojxds.repository;
 import dk.eojxds.model.fsiii.FsiiiTerminology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +18,9 @@ class FsiiiTerminologyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FsiiiTerminologyConfiguration.class);
 
     @Bean
-    FsiiiTerminology fsiiiTerminology(@Value("${eojxds.fsiii.code-system:}") String file,
-                                      @Value("${eojxds.fsiii.built-in-terminology:false}") boolean builtIn) {
-        FsiiiTerminology terminology = FsiiiTerminology.required(file, builtIn);
+    FsiiiTerminology fsiiiTerminology(FsiiiTerminologyProperties properties) {
+        FsiiiTerminology terminology = FsiiiTerminology.required(
+                properties.codeSystem() == null ? "" : properties.codeSystem(), properties.builtInTerminology());
         log.info("FSIII terminology: {} codes from {}", terminology.size(), terminology.source());
         return terminology;
     }

@@ -1,10 +1,10 @@
 package dk.eojxds.ingest.polling;
 
+import dk.eojxds.handover.FixedDelayJobs;
 import dk.eojxds.ingest.feed.GatewayProperties;
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -29,9 +29,10 @@ class PollSchedule implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(poller::scheduledPoll, properties.pollInterval(), FIRST));
-        tasks.addFixedDelayTask(new FixedDelayTask(poller::scheduledTail, properties.tailInterval(), FIRST));
-        tasks.addFixedDelayTask(new FixedDelayTask(sweep::scheduledSweep, properties.reconcileInterval(),
-                properties.reconcileInterval()));
+        new FixedDelayJobs(tasks)
+                .every(properties.pollInterval(), FIRST, poller, "scheduledPoll", poller::scheduledPoll)
+                .every(properties.tailInterval(), FIRST, poller, "scheduledTail", poller::scheduledTail)
+                .every(properties.reconcileInterval(), properties.reconcileInterval(), sweep, "scheduledSweep",
+                        sweep::scheduledSweep);
     }
 }

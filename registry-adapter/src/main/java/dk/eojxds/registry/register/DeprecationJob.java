@@ -9,7 +9,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -45,7 +44,7 @@ class DeprecationJob {
                 : new Drain("deprecation", transactions, properties.batchSize(), properties.workers(), e -> false);
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
+    // scheduled by RegistrySchedule
     void sweep() {
         try {
             drain.run(outbox::claim, (batch, items) -> requests.sendAll(batch, this::deprecate, items));

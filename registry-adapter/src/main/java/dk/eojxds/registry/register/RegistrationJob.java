@@ -16,7 +16,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -60,7 +59,7 @@ class RegistrationJob {
         this.drain = new Drain("registration", transactions, properties.batchSize(), properties.workers(), e -> false);
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT1S")
+    // scheduled by RegistrySchedule
     void sweep() {
         try {
             drain.run(outbox::claim, (batch, items) -> register(batch, items));

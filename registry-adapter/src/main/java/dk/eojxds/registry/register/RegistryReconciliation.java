@@ -19,7 +19,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +55,7 @@ class RegistryReconciliation {
         this.series = series;
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.registry.poll-interval}", initialDelayString = "PT5S")
+    // scheduled by RegistrySchedule
     void sweep() {
         if (!series.canAsk()) {
             return;

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +35,7 @@ class BuildRetries {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.repository.build-retry.interval:PT10S}", initialDelayString = "PT5S")
+    // scheduled by BuildSchedule
     void sweep() {
         try {
             retryDue();

@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -62,7 +61,7 @@ class DocumentBuildJob {
                 e -> e instanceof CitizenLookupUnavailable);
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.repository.build-interval}", initialDelayString = "PT1S")
+    // scheduled by BuildSchedule
     void sweep() {
         try {
             drain();

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,7 +76,7 @@ public class UsageRollup {
                 .description("rolling the retrieve audit up by month").register(meters);
     }
 
-    @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${eojxds.statistics.rollup-interval:PT1M}")
+    // scheduled by RollupSchedule
     void rollSettled() {
         try {
             timer.record(() -> rollUntil(Instant.now().minus(SETTLED)));

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,7 @@ class MunicipalitySilence {
                 .description("time since the last resource from the municipality").register(meters);
     }
 
-    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${eojxds.status.silence-refresh:PT5M}")
+    // scheduled by SilenceSchedule
     void refresh() {
         try {
             List<Municipalities.Municipality> known = municipalities.all().stream()

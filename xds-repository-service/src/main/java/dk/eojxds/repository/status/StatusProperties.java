@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param months         how many months (this one included) the programme's figures show
  * @param citizensTarget citizens (or relatives) reading their own data per month, the programme's target
  * @param gpTarget       GP practices with at least one look-up, the programme's target
+ * @param silenceRefresh how often the silent municipalities are worked out (the alert's gauge)
  */
 @Validated
 @ConfigurationProperties("eojxds.status")
@@ -30,5 +32,6 @@ record StatusProperties(
         @NotNull Duration freshnessWarning,
         @Min(1) @Max(36) int months,
         @Min(0) long citizensTarget,
-        @Min(0) long gpTarget) {
+        @Min(0) long gpTarget,
+        @NotNull @DefaultValue("PT5M") Duration silenceRefresh) {
 }
