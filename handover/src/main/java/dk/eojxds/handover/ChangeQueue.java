@@ -93,7 +93,7 @@ public final class ChangeQueue {
      */
     public List<Change> claim(Collection<String> families, int max) {
         return QueueOrder.claim(client, () -> client.sql(CLAIM)
-                .param("{" + String.join(",", families) + "}").param((double) HELD_AT_MOST.toSeconds()).param(max)
+                .param(TextArray.literal(families)).param((double) HELD_AT_MOST.toSeconds()).param(max)
                 .query(ChangeQueue::change).list());
     }
 

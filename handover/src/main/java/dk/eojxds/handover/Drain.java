@@ -79,6 +79,23 @@ public final class Drain implements AutoCloseable {
     }
 
     /**
+     * Runs a scheduled sweep of a queue (a drain) so that it never throws into the scheduler: a
+     * failure is logged at ERROR with {@code failure} and leaves the work queued for the next sweep;
+     * a stop while draining (the service shutting down) is no error, since nothing claimed is lost.
+     */
+    public static void guarded(org.slf4j.Logger log, String failure, Runnable sweep) {
+        try {
+            sweep.run();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
+            } else {
+                log.error(failure, e);
+            }
+        }
+    }
+
+    /**
      * Drains until the queue has nothing claimable (every worker's last batch came back short), or
      * a halting failure. Answers how many items were claimed.
      *

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.load;
 
+import dk.eojxds.handover.TextArray;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public class InitialLoad {
             loadFile(file);
         }
         Instant firstStart = jdbc.sql("SELECT min(started_at) FROM ingest.initial_load_file WHERE path = ANY(?::text[])")
-                .param("{" + String.join(",", files.stream().map(p -> "\"" + p + "\"").toList()) + "}")
+                .param(TextArray.literal(files.stream().map(Path::toString).toList()))
                 .query((rs, i) -> rs.getTimestamp(1) == null ? started : rs.getTimestamp(1).toInstant()).single();
         lines.loadCompleted(firstStart);
         progress.finish();

@@ -1,5 +1,6 @@
 package dk.eojxds.ingest.quarantine;
 
+import dk.eojxds.handover.TextArray;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,22 +50,11 @@ class QuarantineRepository {
 
     void updateReasons(long id, List<String> reasons) {
         jdbc.sql("UPDATE ingest.quarantine SET reasons = ?::text[] WHERE id = ?")
-                .param(toArrayLiteral(reasons)).param(id).update();
+                .param(TextArray.literal(reasons)).param(id).update();
     }
 
     long countOpen() {
         return jdbc.sql("SELECT count(*) FROM ingest.quarantine WHERE state = 'OPEN'").query(Long.class).single();
-    }
-
-    private static String toArrayLiteral(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
     }
 
     private static QuarantineItem item(ResultSet rs, boolean withPayload) throws SQLException {

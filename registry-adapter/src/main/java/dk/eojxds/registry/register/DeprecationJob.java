@@ -46,15 +46,8 @@ class DeprecationJob {
 
     // scheduled by RegistrySchedule
     void sweep() {
-        try {
-            drain.run(outbox::claim, (batch, items) -> requests.sendAll(batch, this::deprecate, items));
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
-            } else {
-                log.error("Deprecating documents failed; they stay queued", e);
-            }
-        }
+        Drain.guarded(log, "Deprecating documents failed; they stay queued",
+                () -> drain.run(outbox::claim, (batch, items) -> requests.sendAll(batch, this::deprecate, items)));
     }
 
     private Runnable deprecate(DeprecationOutbox.PendingDeprecation item) {

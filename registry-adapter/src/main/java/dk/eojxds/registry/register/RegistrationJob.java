@@ -61,15 +61,8 @@ class RegistrationJob {
 
     // scheduled by RegistrySchedule
     void sweep() {
-        try {
-            drain.run(outbox::claim, (batch, items) -> register(batch, items));
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
-            } else {
-                log.error("Registering documents failed; they stay queued", e);
-            }
-        }
+        Drain.guarded(log, "Registering documents failed; they stay queued",
+                () -> drain.run(outbox::claim, this::register));
     }
 
     private void register(List<PendingRegistration> batch, Drain.Items items) {

@@ -63,15 +63,7 @@ class DocumentBuildJob {
 
     // scheduled by BuildSchedule
     void sweep() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                log.info("Stopped while draining (shutting down); nothing claimed is lost: {}", e.getMessage());
-            } else {
-                log.error("Building documents failed; the changes stay pending", e);
-            }
-        }
+        Drain.guarded(log, "Building documents failed; the changes stay pending", this::drain);
     }
 
     /** Builds every pending change there is; answers how many changes were claimed. */

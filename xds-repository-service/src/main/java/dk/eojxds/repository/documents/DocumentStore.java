@@ -1,13 +1,11 @@
 package dk.eojxds.repository.documents;
 
-import dk.eojxds.handover.Change;
 import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
 import dk.eojxds.handover.SeriesKey;
-import dk.eojxds.model.Code;
-import dk.eojxds.model.Cpr;
+import dk.eojxds.handover.TextArray;
 import dk.eojxds.model.DocumentMetadata;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,7 +82,7 @@ public class DocumentStore {
                 .param(m.repositoryUniqueId()).param(m.homeCommunityId()).param(document.content())
                 .param(document.sourceFingerprint())
                 .param(m.patientName() == null ? null : m.patientName().family())
-                .param(m.patientName() == null ? null : textArray(m.patientName().given()))
+                .param(m.patientName() == null ? null : TextArray.literal(m.patientName().given()))
                 .param(m.family().name()).param(m.patient().value()).param(document.partitionKey())
                 .update();
         registrations.enqueue(m.uniqueId(), m.patient().value(), priority);
@@ -110,19 +108,7 @@ public class DocumentStore {
 
     // A PostgreSQL array literal of "code|display" pairs; quotes and backslashes escaped.
     private static String eventCodes(DocumentMetadata m) {
-        return textArray(m.eventCodes().stream().map(code -> code.code() + "|" + code.display()).toList());
-    }
-
-    /** A PostgreSQL text[] literal; every element quoted, so commas, braces and spaces stay inside it. */
-    private static String textArray(java.util.List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
+        return TextArray.literal(m.eventCodes().stream().map(code -> code.code() + "|" + code.display()).toList());
     }
 
     private static Timestamp timestamp(Instant instant) {
