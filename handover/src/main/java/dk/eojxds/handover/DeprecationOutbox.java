@@ -37,8 +37,10 @@ public final class DeprecationOutbox {
 
     /** Claims up to {@code max} deprecations due, oldest first, locked until the transaction ends. */
     public List<PendingDeprecation> claim(int max) {
-        return jdbc.sql("""
-                        SELECT o.document_unique_id, d.entry_uuid, d.citizen_cpr, d.home_community_id, o.reason,
+        UnreadableItems<PendingDeprecation> rows = new UnreadableItems<>((rs, i) -> new PendingDeprecation(
+                rs.getString(1), rs.getString(2), Cpr.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getInt(6)));
+        return rows.parkUnreadable(jdbc.sql("""
+                        SELECT o.document_unique_id AS unique_id, d.entry_uuid, d.citizen_cpr, d.home_community_id, o.reason,
                                coalesce(r.attempts, 0) AS attempts
                         FROM repository.deprecation_outbox o
                         -- the outbox drives, its document and deprecation looked up by key (RegistrationOutbox.CLAIM)
@@ -54,9 +56,8 @@ public final class DeprecationOutbox {
                         FOR UPDATE OF o SKIP LOCKED
                         """)
                 .param(max)
-                .query((rs, i) -> new PendingDeprecation(rs.getString(1), rs.getString(2), Cpr.of(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getInt(6)))
-                .list();
+                .query(rows.mapper())
+                .list(), outcomes, "deprecation");
     }
 
     /** The registry shows the document deprecated: recorded, and it leaves the outbox. */

@@ -73,10 +73,10 @@ public final class RegistrationOutbox {
      * several documents of one citizen, for one submission set).
      */
     public List<PendingRegistration> claim(int max) {
-        return QueueOrder.claim(jdbc, () -> jdbc.sql(CLAIM)
-                .param(max)
-                .query((rs, i) -> new PendingRegistration(metadata(rs), rs.getInt("attempts")))
-                .list());
+        UnreadableItems<PendingRegistration> rows = new UnreadableItems<>(
+                (rs, i) -> new PendingRegistration(metadata(rs), rs.getInt("attempts")));
+        return rows.parkUnreadable(QueueOrder.claim(jdbc, () -> jdbc.sql(CLAIM).param(max).query(rows.mapper()).list()),
+                outcomes, "registration");
     }
 
     /** Documents in the outbox (waiting, retrying or parked), for the operators' view and alerts. */

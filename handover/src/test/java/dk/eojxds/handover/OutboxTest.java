@@ -93,6 +93,28 @@ class OutboxTest {
     }
 
     @Test
+    void aDocumentWhoseStoredMetadataCannotBeReadIsParkedAndTheRestOfTheQueueGoesOn() {
+        store("unreadable", null, Priority.LIVE, "0000000000"); // no such birth date: Cpr refuses it
+        store("fine", null);
+        assertThat(claimable()).containsExactly("fine");
+        assertThat(DB.owner.sql("SELECT state || ' ' || last_error FROM registry.registration "
+                + "WHERE document_unique_id = 'unreadable'").query(String.class).single())
+                .startsWith("FAILED unreadable-metadata: InvalidIdentifierException");
+        assertThat(claimable()).as("parked for an operator, never claimed again").containsExactly("fine");
+    }
+
+    @Test
+    void aDeprecationWhoseDocumentCannotBeReadIsParkedAndTheRestGoOn() {
+        DB.storeDocument("unreadable", null, "0000000000");
+        DB.storeDocument("fine", null, "0101501234");
+        withdrawals.enqueue("unreadable", "entered in error");
+        withdrawals.enqueue("fine", "entered in error");
+        assertThat(claimDeprecations()).extracting(DeprecationOutbox.PendingDeprecation::uniqueId).containsExactly("fine");
+        assertThat(DB.owner.sql("SELECT state FROM registry.deprecation WHERE document_unique_id = 'unreadable'")
+                .query(String.class).single()).isEqualTo("FAILED");
+    }
+
+    @Test
     void aWithdrawnDocumentIsDeprecatedOnlyOnceItIsRegistered() {
         store("withdrawn", null);
         withdrawals.enqueue("withdrawn", "entered in error");
