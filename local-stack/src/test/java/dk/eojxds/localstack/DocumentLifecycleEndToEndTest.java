@@ -361,6 +361,37 @@ class DocumentLifecycleEndToEndTest {
                 .contains(unknown.getUniqueId());
     }
 
+    /**
+     * A version the restored database holds as replaced that the registry kept Approved (the lost
+     * database registered its replacement under the same unique id with another predecessor, so
+     * ours was answered as a duplicate and changed nothing there): reconciliation deprecates it,
+     * since the registry must show only what this repository calls current.
+     */
+    @Test
+    void reconciliationDeprecatesAVersionOurDatabaseNoLongerCallsCurrent() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        SyntheticCitizens.Citizen citizen = citizen("1212121234");
+        gateway.publish(SyntheticTelma.observation(citizen, HomeMeasurement.PULSE, new BigDecimal("62"),
+                Instant.now().minus(Duration.ofHours(1))));
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).size() == 1);
+        String stale = find(citizen.cpr(), AvailabilityStatus.APPROVED).get(0).getUniqueId();
+        // what the restore left: our database calls the version replaced, the registry Approved
+        db.sql("UPDATE repository.document SET status = 'REPLACED' WHERE unique_id = ?").param(stale).update();
+
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
+                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.ports().registryAdapter() + "/admin/reconciliation?since=" + since))
+                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(queued.statusCode()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).isEmpty());
+        assertThat(find(citizen.cpr(), AvailabilityStatus.DEPRECATED)).extracting(DocumentEntry::getUniqueId)
+                .containsExactly(stale);
+    }
+
     // as the lost database did before the restore: a version replacing {@code current}, registered
     private static DocumentEntry registerAReplacementOurDatabaseDoesNotKnow(
             dk.eojxds.devstack.registry.InMemoryRegistry registry, DocumentEntry current) {

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(DeltaPollerTest.NoRealSleeping.class)
 class DeltaPollerTest {
 
-    static final StubGateway GATEWAY = newGateway();
+    static final StubGateway GATEWAY = new StubGateway();
     static final List<Long> WAITS = new CopyOnWriteArrayList<>();
 
     @Autowired
@@ -66,14 +66,6 @@ class DeltaPollerTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("eojxds.fkg.base-url", GATEWAY::baseUrl);
-    }
-
-    static StubGateway newGateway() {
-        try {
-            return new StubGateway();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll

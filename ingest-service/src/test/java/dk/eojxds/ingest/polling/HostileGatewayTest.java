@@ -3,8 +3,6 @@ package dk.eojxds.ingest.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.gateway.GatewayUnavailableException;
 import dk.eojxds.ingest.testing.Fixtures;
 import java.io.IOException;
@@ -15,26 +13,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A gateway that sends us elsewhere: a next link or a redirect to another host never gets a
  * request (so never the bearer token), and a next link that points back at a page already read
  * ends the poll instead of looping. In each case what was read before is stored.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
-        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false",
-        "eojxds.fkg.auth.client-id=eojxds", "eojxds.fkg.auth.client-secret=secret",
+@PollingTest
+@TestPropertySource(properties = {"eojxds.fkg.auth.client-id=eojxds", "eojxds.fkg.auth.client-secret=secret",
         // a feed whose polls keep failing is DOWN at once here (15 minutes by default)
         "eojxds.fkg.stalled-after=PT0S"})
 class HostileGatewayTest {
 
-    static final FakeGateway GATEWAY = new FakeGateway();
-    static final FakeGateway ELSEWHERE = new FakeGateway();
+    static final StubGateway GATEWAY = new StubGateway();
+    static final StubGateway ELSEWHERE = new StubGateway();
 
     @Autowired
     DeltaPoller poller;
@@ -52,16 +48,16 @@ class HostileGatewayTest {
 
     @AfterAll
     static void stop() {
-        GATEWAY.server.stop(0);
-        ELSEWHERE.server.stop(0);
+        GATEWAY.close();
+        ELSEWHERE.close();
     }
 
     @BeforeEach
     void clean() {
         jdbc.sql("TRUNCATE ingest.resource, ingest.change, ingest.feed_cursor, ingest.quarantine").update();
-        GATEWAY.requests.clear();
+        GATEWAY.requestLog.clear();
         GATEWAY.authorizations.clear();
-        ELSEWHERE.requests.clear();
+        ELSEWHERE.requestLog.clear();
         ELSEWHERE.authorizations.clear();
     }
 
@@ -81,7 +77,7 @@ class HostileGatewayTest {
         ELSEWHERE.answer = exchange -> page("o-evil", null);
         assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
                 .hasMessageContaining("outside the gateway's origin");
-        assertThat(ELSEWHERE.requests).isEmpty();
+        assertThat(ELSEWHERE.requestLog).isEmpty();
         assertThat(GATEWAY.authorizations).contains("Bearer gateway-secret-token");
         assertThat(stored()).isEqualTo(1);
 
@@ -104,7 +100,7 @@ class HostileGatewayTest {
         };
         assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
                 .hasMessageContaining("outside the gateway's origin");
-        assertThat(ELSEWHERE.requests).isEmpty();
+        assertThat(ELSEWHERE.requestLog).isEmpty();
         assertThat(ELSEWHERE.authorizations).isEmpty();
     }
 
@@ -114,7 +110,7 @@ class HostileGatewayTest {
         GATEWAY.answer = exchange -> page(exchange.getRequestURI().getQuery().contains("page=2") ? "o-2" : "o-1", loop);
         assertThatThrownBy(() -> poller.pollNow("telma")).isInstanceOf(GatewayUnavailableException.class)
                 .hasMessageContaining("page loop");
-        assertThat(GATEWAY.requests.stream().filter(r -> r.startsWith("/fhir")).count()).isEqualTo(2);
+        assertThat(GATEWAY.requestLog.stream().filter(r -> r.startsWith("/fhir")).count()).isEqualTo(2);
         assertThat(stored()).isEqualTo(2);
     }
 }

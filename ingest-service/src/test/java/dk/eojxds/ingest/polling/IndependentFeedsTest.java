@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "eojxds.fkg.read-timeout=PT60S", "eojxds.fkg.feeds.fsiii.enabled=false"})
 class IndependentFeedsTest {
 
-    static final FakeGateway HANGING = new FakeGateway();
-    static final FakeGateway HEALTHY = new FakeGateway();
+    static final StubGateway HANGING = new StubGateway();
+    static final StubGateway HEALTHY = new StubGateway();
     static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     @Autowired
@@ -43,8 +43,8 @@ class IndependentFeedsTest {
     @AfterAll
     static void stop() {
         RELEASE.countDown();
-        HANGING.server.stop(0);
-        HEALTHY.server.stop(0);
+        HANGING.close();
+        HEALTHY.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dk.eojxds.ingest.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.testing.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,12 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * visible only after our cursor passed it): the polls cannot see it, the reconciliation sweep
  * stores it, and it is counted and measured as late — nothing silent.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
-        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false"})
+@PollingTest
 class LateCommitTest {
 
-    static final StubGateway GATEWAY = DeltaPollerTest.newGateway();
+    static final StubGateway GATEWAY = new StubGateway();
 
     @Autowired
     DeltaPoller poller;

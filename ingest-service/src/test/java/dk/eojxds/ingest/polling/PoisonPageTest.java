@@ -2,7 +2,6 @@ package dk.eojxds.ingest.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,12 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * is quarantined on its own, the good ones are stored exactly as sent, the cursor moves on, and
  * the id-less entry is kept once however often it is seen.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
-        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false"})
+@PollingTest
 class PoisonPageTest {
 
-    static final FakeGateway GATEWAY = new FakeGateway();
+    static final StubGateway GATEWAY = new StubGateway();
 
     @Autowired
     DeltaPoller poller;
@@ -46,7 +42,7 @@ class PoisonPageTest {
 
     @AfterAll
     static void stop() {
-        GATEWAY.server.stop(0);
+        GATEWAY.close();
     }
 
     @BeforeEach

@@ -19,12 +19,17 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * A small FHIR search endpoint on loopback for ingest tests: serves raw resources by type with
- * {@code _lastUpdated=ge} (and {@code lt}), {@code _count} and next links, and injects faults on request (error
- * statuses with Retry-After, a page that is not JSON).
+ * The one stub gateway of the ingest tests, on loopback. By default a small FHIR search endpoint:
+ * serves raw resources by type with {@code _lastUpdated=ge} (and {@code lt}), {@code _count} and next
+ * links, and injects faults on request (error statuses with Retry-After, a page that is not JSON).
+ * A test that needs a hostile gateway sets {@link #answer} (every request answered as it says, even
+ * with a redirect) or {@link #rawAnswer} (bytes as they are). It always answers {@code /token} with
+ * an access token, and remembers every request and Authorization header it got.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -39,15 +44,29 @@ final class StubGateway implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    final List<String> requestLog = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** When set, answers every request but {@code /token} (it may send its own status first). */
+    volatile Function<HttpExchange, String> answer;
+    /** When set, sent as they are to every request but {@code /token} (bytes that are not UTF-8). */
+    volatile byte[] rawAnswer;
 
-    StubGateway() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/fhir/", this::handle);
+    StubGateway() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
         server.start();
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir";
+        return url("/fhir");
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Adds (or replaces, by id) a resource; its meta.lastUpdated decides where it shows up. */
@@ -73,6 +92,8 @@ final class StubGateway implements AutoCloseable {
     synchronized void clear() {
         resources.clear();
         faults.clear();
+        answer = null;
+        rawAnswer = null;
     }
 
     synchronized void failNext(int times, int status, String retryAfter) {
@@ -87,6 +108,33 @@ final class StubGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        requestLog.add(exchange.getRequestURI().toString());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            authorizations.add(authorization);
+        }
+        if (exchange.getRequestURI().getPath().equals("/token")) {
+            respond(exchange, 200, "{\"access_token\":\"gateway-secret-token\",\"expires_in\":300}");
+            return;
+        }
+        if (rawAnswer != null || answer != null) {
+            answerAsTold(exchange);
+            return;
+        }
+        search(exchange);
+    }
+
+    private void answerAsTold(HttpExchange exchange) throws IOException {
+        byte[] raw = rawAnswer;
+        byte[] bytes = raw != null ? raw : answer.apply(exchange).getBytes(StandardCharsets.UTF_8);
+        if (exchange.getResponseCode() == -1) {
+            exchange.sendResponseHeaders(200, bytes.length);
+        }
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private void search(HttpExchange exchange) throws IOException {
         Fault fault;
         synchronized (this) {
             fault = faults.poll();

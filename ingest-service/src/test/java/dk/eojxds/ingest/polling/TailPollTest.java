@@ -2,7 +2,6 @@ package dk.eojxds.ingest.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.store.FeedCursors;
 import dk.eojxds.ingest.testing.Fixtures;
@@ -13,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,12 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The tail poll, between full polls: it stores what is newer than the newest resource seen, never
  * moves the cursor, and leaves what commits late to the full polls.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
-        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false"})
+@PollingTest
 class TailPollTest {
 
-    static final StubGateway GATEWAY = DeltaPollerTest.newGateway();
+    static final StubGateway GATEWAY = new StubGateway();
 
     @Autowired
     DeltaPoller poller;

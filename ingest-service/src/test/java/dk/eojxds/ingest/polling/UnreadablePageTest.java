@@ -3,7 +3,6 @@ package dk.eojxds.ingest.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.gateway.UnreadablePageException;
 import dk.eojxds.ingest.testing.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,10 +12,10 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A resource whose JSON breaks the whole page it is on (no entry of the page can be read): the feed
@@ -25,13 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * the same page or not), records the window with the raw answer in the quarantine and moves on.
  * The reconciliation sweep reads around it too.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false", "eojxds.fkg.max-attempts=1",
-        "eojxds.fkg.feeds.kpro.enabled=false", "eojxds.fkg.feeds.fsiii.enabled=false",
-        "eojxds.fkg.feeds.telma.page-size=10", "eojxds.fkg.unreadable-page-attempts=3"})
+@PollingTest
+@TestPropertySource(properties = {"eojxds.fkg.feeds.telma.page-size=10", "eojxds.fkg.unreadable-page-attempts=3"})
 class UnreadablePageTest {
 
-    static final StubGateway GATEWAY = DeltaPollerTest.newGateway();
+    static final StubGateway GATEWAY = new StubGateway();
 
     @Autowired
     DeltaPoller poller;

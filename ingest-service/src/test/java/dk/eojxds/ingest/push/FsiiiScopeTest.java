@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dk.eojxds.ingest.IngestApplication;
+import dk.eojxds.ingest.testing.IngestApiTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Olsen reports are stored whole; the care IG's first Jens Hansen report (home care only) leaves
  * nothing of its care data anywhere in the database or the log.
  */
-@SpringBootTest(classes = IngestApplication.class, properties = {"spring.config.name=ingest-service",
-        "eojxds.fkg.enabled=false"})
-@AutoConfigureMockMvc
+@IngestApiTest
 @ExtendWith(OutputCaptureExtension.class)
 class FsiiiScopeTest {
 

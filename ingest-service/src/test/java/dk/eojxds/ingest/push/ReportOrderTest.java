@@ -2,9 +2,9 @@ package dk.eojxds.ingest.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.eojxds.ingest.IngestApplication;
 import dk.eojxds.ingest.feed.Feed;
 import dk.eojxds.ingest.testing.Fixtures;
+import dk.eojxds.ingest.testing.IngestApiTest;
 import dk.eojxds.ingest.validation.EntryOutcome;
 import dk.eojxds.ingest.validation.fsiii.FsiiiReportReader;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,8 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stamped in the future is quarantined instead of freezing the citizen's data; a pulled report
  * without the stamp is quarantined; a pushed one without it is ordered by its receipt time.
  */
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=ingest-service", "eojxds.fkg.enabled=false"})
+@IngestApiTest
 class ReportOrderTest {
 
     private static final Feed FSIII_FEED = new Feed("fsiii", dk.eojxds.model.DataFamily.FSIII, "Bundle", null, 50);

@@ -24,13 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After a restore, the registry may still show Approved documents of this repository that the
- * restored database never built: versions registered after the restore point that the rebuild
- * from the gateway's window skipped (a new series' first versions, say). Nothing can retrieve
- * them (ITI-43 has no content for them), and next to the rebuilt version they would make a series
- * show two current documents; so, citizen by citizen as an operator queues them
- * ({@code POST /admin/reconciliation}), each such document is deprecated (ITI-57). Only
- * documents of this repository (its repositoryUniqueId) are touched, and a citizen is taken only
- * when none of its own registrations or deprecations is still queued.
+ * restored database does not call current: versions registered after the restore point that the
+ * rebuild from the gateway's window skipped (a new series' first versions, say), and versions the
+ * restored database holds as replaced or withdrawn while the registry kept them Approved (a rebuilt
+ * replacement answered as a duplicate of what the lost database had registered with another
+ * predecessor). Next to the current version they would make a series show two current documents;
+ * so, citizen by citizen as an operator queues them ({@code POST /admin/reconciliation}), each such
+ * document is deprecated (ITI-57). Only documents of this repository (its repositoryUniqueId) are
+ * touched, and a citizen is taken only when none of its own registrations or deprecations is still
+ * queued (a replaced version waiting for its replacement's registration is left alone).
  */
 @Component
 class RegistryReconciliation {
@@ -105,7 +107,7 @@ class RegistryReconciliation {
                                WHERE d.citizen_cpr = ?)""").param(citizen).param(citizen).query(Boolean.class).single();
     }
 
-    /** Deprecates the citizen's Approved documents of this repository that our database does not hold. */
+    /** Deprecates the citizen's Approved documents of this repository that our database does not call current. */
     int reconcile(Cpr citizen) {
         List<String[]> ours = jdbc.sql("SELECT DISTINCT repository_unique_id, home_community_id "
                         + "FROM repository.document_metadata WHERE citizen_cpr = ?").param(citizen.value())
@@ -116,7 +118,7 @@ class RegistryReconciliation {
         Set<String> repositories = ours.stream().map(r -> r[0]).collect(Collectors.toSet());
         int deprecated = 0;
         for (DocumentEntry entry : approved(citizen)) {
-            if (!repositories.contains(entry.getRepositoryUniqueId()) || known(entry.getUniqueId())) {
+            if (!repositories.contains(entry.getRepositoryUniqueId()) || current(entry.getUniqueId())) {
                 continue;
             }
             Response response = registry.update(deprecations.request(new DeprecationOutbox.PendingDeprecation(
@@ -125,7 +127,8 @@ class RegistryReconciliation {
                 throw new IllegalStateException("the registry would not deprecate " + entry.getUniqueId() + ": "
                         + RegistryAnswers.describe(response));
             }
-            log.info("Deprecated {}: Approved in the registry, not in this repository (a restore)", entry.getUniqueId());
+            log.info("Deprecated {}: Approved in the registry, not current in this repository (a restore)",
+                    entry.getUniqueId());
             deprecated++;
         }
         return deprecated;
@@ -143,8 +146,9 @@ class RegistryReconciliation {
         return answer.getDocumentEntries();
     }
 
-    private boolean known(String uniqueId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM repository.document_metadata WHERE unique_id = ?)")
+    private boolean current(String uniqueId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM repository.document_metadata WHERE unique_id = ? "
+                        + "AND status = 'CURRENT')")
                 .param(uniqueId).query(Boolean.class).single();
     }
 
