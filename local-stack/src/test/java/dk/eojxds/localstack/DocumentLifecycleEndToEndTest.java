@@ -344,13 +344,7 @@ class DocumentLifecycleEndToEndTest {
         registry.register(submission);
         assertThat(find(citizen.cpr(), AvailabilityStatus.APPROVED)).hasSize(2);
 
-        HttpClient http = HttpClient.newHttpClient();
-        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
-                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + stack.ports().registryAdapter() + "/admin/reconciliation?since=" + since))
-                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> queued = queueReconciliation(since);
         assertThat(queued.statusCode()).isEqualTo(200);
         assertThat(queued.body()).doesNotContain("\"queued\":0");
 
@@ -378,18 +372,23 @@ class DocumentLifecycleEndToEndTest {
         // what the restore left: our database calls the version replaced, the registry Approved
         db.sql("UPDATE repository.document SET status = 'REPLACED' WHERE unique_id = ?").param(stale).update();
 
-        HttpClient http = HttpClient.newHttpClient();
-        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
-                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + stack.ports().registryAdapter() + "/admin/reconciliation?since=" + since))
-                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> queued = queueReconciliation(since);
         assertThat(queued.statusCode()).isEqualTo(200);
 
         await().atMost(WAIT).until(() -> find(citizen.cpr(), AvailabilityStatus.APPROVED).isEmpty());
         assertThat(find(citizen.cpr(), AvailabilityStatus.DEPRECATED)).extracting(DocumentEntry::getUniqueId)
                 .containsExactly(stale);
+    }
+
+    // the operator's step after a restore, with a token from the test issuer
+    private static HttpResponse<String> queueReconciliation(Instant since) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().devStack()
+                + "/test-issuer/token")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.ports().registryAdapter() + "/admin/reconciliation?since=" + since))
+                .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // as the lost database did before the restore: a version replacing {@code current}, registered
