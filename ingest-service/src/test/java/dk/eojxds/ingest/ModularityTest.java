@@ -13,7 +13,7 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class ModularityTest {
 
-    static final ApplicationModules MODULES = ServiceModules.of(IngestApplication.class);
+    static final ApplicationModules MODULES = ApplicationModules.of(IngestApplication.class);
 
     @Test
     void modulesUseOnlyWhatTheyAreAllowedTo() {

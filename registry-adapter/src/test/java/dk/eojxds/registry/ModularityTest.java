@@ -13,7 +13,7 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class ModularityTest {
 
-    static final ApplicationModules MODULES = ServiceModules.of(RegistryAdapterApplication.class);
+    static final ApplicationModules MODULES = ApplicationModules.of(RegistryAdapterApplication.class);
 
     @Test
     void modulesUseOnlyWhatTheyAreAllowedTo() {

@@ -13,7 +13,7 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class ModularityTest {
 
-    static final ApplicationModules MODULES = ServiceModules.of(RepositoryApplication.class);
+    static final ApplicationModules MODULES = ApplicationModules.of(RepositoryApplication.class);
 
     @Test
     void modulesUseOnlyWhatTheyAreAllowedTo() {

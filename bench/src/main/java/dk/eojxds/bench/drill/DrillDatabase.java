@@ -24,6 +24,22 @@ final class DrillDatabase {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /** What the pipeline stored, built and registered, as both drills count it. */
+    record Pipeline(long resources, long quarantined, long documents, long registered, long notRegistered,
+                    long current) {
+    }
+
+    Pipeline pipeline() {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM ingest.resource), (SELECT count(*) FROM ingest.quarantine),
+                               (SELECT count(*) FROM repository.document),
+                               (SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'),
+                               (SELECT count(*) FROM registry.registration WHERE state <> 'REGISTERED'),
+                               (SELECT count(*) FROM repository.document WHERE status = 'CURRENT')""")
+                .query((rs, n) -> new Pipeline(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6))).single();
+    }
+
     /** Registered documents that may be retrieved, with the SHA-1 the repository registered. */
     List<Map.Entry<String, String>> retrievable() {
         return jdbc.sql("""

@@ -60,14 +60,15 @@ final class DrillReport {
 
     void results(Observed o) {
         DrillDatabase db = o.db();
-        long resources = db.count("SELECT count(*) FROM ingest.resource");
-        long quarantined = db.count("SELECT count(*) FROM ingest.quarantine");
-        long documents = db.count("SELECT count(*) FROM repository.document");
-        long registered = db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'");
-        long notRegistered = db.count("SELECT count(*) FROM registry.registration WHERE state <> 'REGISTERED'");
+        DrillDatabase.Pipeline p = db.pipeline();
+        long resources = p.resources();
+        long quarantined = p.quarantined();
+        long documents = p.documents();
+        long registered = p.registered();
+        long notRegistered = p.notRegistered();
         long deprecations = db.count("SELECT count(*) FROM registry.deprecation");
         long registryDocuments = number(o.registryCounts(), "registered");
-        long current = db.count("SELECT count(*) FROM repository.document WHERE status = 'CURRENT'");
+        long current = p.current();
         long approved = number(o.registryCounts(), "approved");
         lines.add("| what | count |");
         lines.add("|---|---:|");
@@ -139,14 +140,15 @@ final class DrillReport {
      */
     void restore(Restored r) {
         DrillDatabase db = r.db();
-        long resources = db.count("SELECT count(*) FROM ingest.resource");
-        long quarantined = db.count("SELECT count(*) FROM ingest.quarantine");
-        long documents = db.count("SELECT count(*) FROM repository.document");
-        long registered = db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'");
-        long notRegistered = db.count("SELECT count(*) FROM registry.registration WHERE state <> 'REGISTERED'");
+        DrillDatabase.Pipeline p = db.pipeline();
+        long resources = p.resources();
+        long quarantined = p.quarantined();
+        long documents = p.documents();
+        long registered = p.registered();
+        long notRegistered = p.notRegistered();
         long registryBefore = number(r.registryBefore(), "registered");
         long registryAfter = number(r.registryAfter(), "registered");
-        long current = db.count("SELECT count(*) FROM repository.document WHERE status = 'CURRENT'");
+        long current = p.current();
         long approved = number(r.registryAfter(), "approved");
         long resent = number(r.registryAfter(), "resentDocuments") - number(r.registryBefore(), "resentDocuments");
         long lastArchive = r.archiver().get("last_archived_time") instanceof java.sql.Timestamp t
@@ -171,7 +173,7 @@ final class DrillReport {
         lines.add("|---|---|");
         check(r.documentsRestored() <= r.documentsLost() && r.documentsRestored() > 0,
                 "the restored database holds the state of the restore point, not of the loss");
-        check(quarantined == 0 && resources == FailoverDrill.gatewayResources(),
+        check(quarantined == 0 && resources == StandIns.gatewayResources(),
                 "the gateway's window delivered again: every resource stored once");
         check(registered == documents && notRegistered == 0, "every document rebuilt and recorded REGISTERED");
         check(approved == current, "the registry shows exactly the versions our database calls current: no series "

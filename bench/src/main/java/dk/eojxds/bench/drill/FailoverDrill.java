@@ -1,9 +1,6 @@
 package dk.eojxds.bench.drill;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dk.eojxds.handover.WorkerThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +50,10 @@ public final class FailoverDrill {
                     () -> db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 20);
             Instant loadStarted = Instant.now();
             HealthWatch health = new HealthWatch(fleet);
-            RetrieveLoad retrieves = new RetrieveLoad(root, soapHeaders(), fleet.of("xds-repository-service").stream()
+            RetrieveLoad retrieves = new RetrieveLoad(root, StandIns.soapHeaders(), fleet.of("xds-repository-service").stream()
                     .map(ServiceFleet.Instance::port).toList(), db::retrievable, Duration.ofMillis(100));
-            List<Thread> threads = List.of(daemon(health), daemon(retrieves));
+            List<Thread> threads = List.of(WorkerThreads.start("drill-HealthWatch", health),
+                    WorkerThreads.start("drill-RetrieveLoad", retrieves));
             report.step("steady load for 30 s");
             Thread.sleep(30_000);
 
@@ -70,14 +68,14 @@ public final class FailoverDrill {
             }
             report.step("stopping the load; waiting for the pipeline to drain");
             retrieves.stop();
-            post("http://127.0.0.1:" + ServiceFleet.DEV_STACK_PORT + "/simulator/pause?paused=true");
+            StandIns.pauseGateway(true);
             Wait.until("the pipeline drained", Duration.ofMinutes(10), () -> db.drained()
                     && db.count("SELECT count(*) FROM ingest.resource") + db.count("SELECT count(*) FROM ingest.quarantine")
-                    >= gatewayResources());
+                    >= StandIns.gatewayResources());
             health.stop();
             threads.forEach(FailoverDrill::join);
             report.results(new DrillReport.Observed(cluster, fleet, db, retrieves.results(), health.transitions(),
-                    failovers, loadStarted, gatewayResources(), registryCounts()));
+                    failovers, loadStarted, StandIns.gatewayResources(), StandIns.registryCounts()));
         } catch (Exception e) {
             report.failed("the drill stopped: " + e);
             e.printStackTrace();
@@ -119,42 +117,6 @@ public final class FailoverDrill {
         for (ServiceFleet.Instance instance : List.of(again, registryAgain, repositoryAgain)) {
             Wait.until(instance.name() + " ready again", Duration.ofMinutes(5), () -> fleet.ready(instance));
         }
-    }
-
-    private static String soapHeaders() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + ServiceFleet.DEV_STACK_PORT + "/sts/soap-headers")).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    static long gatewayResources() {
-        try {
-            String status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + ServiceFleet.DEV_STACK_PORT + "/simulator/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return DrillReport.number(status, "entries");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String registryCounts() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + ServiceFleet.DEV_STACK_PORT + "/simulator/registry/counts")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    static void post(String url) throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static Thread daemon(Runnable work) {
-        Thread thread = new Thread(work, "drill-" + work.getClass().getSimpleName());
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static void join(Thread thread) {

@@ -51,12 +51,12 @@ public final class RestoreDrill {
             Thread.sleep(20_000);
             Instant target = Instant.now();
             long documentsAtTarget = db.count("SELECT count(*) FROM repository.document");
-            report.step("restore point noted: " + documentsAtTarget + " documents, registry " + FailoverDrill.registryCounts());
+            report.step("restore point noted: " + documentsAtTarget + " documents, registry " + StandIns.registryCounts());
             // longer than archive_timeout (30 s), so the restore point is in the archive when all is lost
             Thread.sleep(45_000);
             Map<String, Object> archiver = db.row("SELECT last_archived_time, now() AS now FROM pg_stat_archiver");
             long documentsLost = db.count("SELECT count(*) FROM repository.document");
-            String registryBefore = FailoverDrill.registryCounts();
+            String registryBefore = StandIns.registryCounts();
             report.step("the cluster is lost (every node and service killed): " + documentsLost + " documents then, "
                     + "registry " + registryBefore + "; last WAL archived " + archiver.get("last_archived_time")
                     + ", now " + archiver.get("now"));
@@ -84,19 +84,19 @@ public final class RestoreDrill {
             Instant serving = Instant.now();
             report.step("services ready on the restored database: RTO " + Duration.between(lost, serving).toSeconds()
                     + " s from the loss (restore, recovery, start)");
-            FailoverDrill.post("http://127.0.0.1:" + ServiceFleet.DEV_STACK_PORT + "/simulator/pause?paused=true");
+            StandIns.pauseGateway(true);
             Wait.until("everything the gateway holds ingested again and the pipeline drained", Duration.ofMinutes(10),
                     () -> restoredDb.drained() && restoredDb.count("SELECT count(*) FROM ingest.resource")
-                            + restoredDb.count("SELECT count(*) FROM ingest.quarantine") >= FailoverDrill.gatewayResources());
+                            + restoredDb.count("SELECT count(*) FROM ingest.quarantine") >= StandIns.gatewayResources());
             // the operator's step after a restore: the registry's documents this database never built
             ServiceFleet.Instance adapter = after.of("registry-adapter").get(0);
-            String queued = operatorCall("POST", adapter.port(), "/admin/reconciliation?since=" + target);
+            String queued = StandIns.operatorCall("POST", adapter.port(), "/admin/reconciliation?since=" + target);
             Wait.until("the reconciliation with the registry done", Duration.ofMinutes(5), () -> DrillReport.number(
-                    operatorCall("GET", adapter.port(), "/admin/reconciliation"), "pending") == 0);
+                    StandIns.operatorCall("GET", adapter.port(), "/admin/reconciliation"), "pending") == 0);
             report.step("reconciliation with the registry: " + queued + " → "
-                    + operatorCall("GET", adapter.port(), "/admin/reconciliation"));
+                    + StandIns.operatorCall("GET", adapter.port(), "/admin/reconciliation"));
             report.restore(new DrillReport.Restored(documentsAtTarget, documentsLost, documentsRestored, registryBefore,
-                    FailoverDrill.registryCounts(), restoredDb, archiver, lost, serving));
+                    StandIns.registryCounts(), restoredDb, archiver, lost, serving));
         } catch (Exception e) {
             report.failed("the drill stopped: " + e);
             e.printStackTrace();
@@ -114,28 +114,6 @@ public final class RestoreDrill {
             if (instance.process().isAlive()) {
                 Wait.until(instance.name() + " ready", Duration.ofMinutes(5), () -> fleet.ready(instance));
             }
-        }
-    }
-
-    private static String operatorCall(String method, int port, String path) {
-        try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            String token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                    + ServiceFleet.DEV_STACK_PORT + "/test-issuer/token")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + token)
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
-            }
-            return answer.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

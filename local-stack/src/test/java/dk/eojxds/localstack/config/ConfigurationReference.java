@@ -38,6 +38,9 @@ final class ConfigurationReference {
         }
     }
 
+    // the services' properties files, read once
+    private static final List<Properties> FILES = files();
+
     private ConfigurationReference() {
     }
 
@@ -130,7 +133,7 @@ final class ConfigurationReference {
     /** The values the services' properties files give (the first file's where several do). */
     static Map<String, String> fileDefaults() {
         Map<String, String> defaults = new TreeMap<>();
-        for (Properties file : files()) {
+        for (Properties file : FILES) {
             file.stringPropertyNames().forEach(key -> defaults.putIfAbsent(key,
                     file.getProperty(key).isEmpty() ? "(empty)" : file.getProperty(key)));
         }
@@ -145,7 +148,7 @@ final class ConfigurationReference {
     static java.util.Set<String> fileVariables() {
         java.util.Set<String> variables = new java.util.TreeSet<>();
         java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)");
-        for (Properties file : files()) {
+        for (Properties file : FILES) {
             for (String key : file.stringPropertyNames()) {
                 if (key.startsWith("eojxds.")) {
                     variables.add(environmentVariable(key));

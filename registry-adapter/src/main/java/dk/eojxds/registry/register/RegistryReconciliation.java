@@ -116,9 +116,11 @@ class RegistryReconciliation {
             return 0;
         }
         Set<String> repositories = ours.stream().map(r -> r[0]).collect(Collectors.toSet());
+        Set<String> current = Set.copyOf(jdbc.sql("SELECT unique_id FROM repository.document_metadata "
+                + "WHERE citizen_cpr = ? AND status = 'CURRENT'").param(citizen.value()).query(String.class).list());
         int deprecated = 0;
         for (DocumentEntry entry : approved(citizen)) {
-            if (!repositories.contains(entry.getRepositoryUniqueId()) || current(entry.getUniqueId())) {
+            if (!repositories.contains(entry.getRepositoryUniqueId()) || current.contains(entry.getUniqueId())) {
                 continue;
             }
             Response response = registry.update(deprecations.request(new DeprecationOutbox.PendingDeprecation(
@@ -144,12 +146,6 @@ class RegistryReconciliation {
                     + answer.getErrors().stream().map(e -> e.getCodeContext()).toList());
         }
         return answer.getDocumentEntries();
-    }
-
-    private boolean current(String uniqueId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM repository.document_metadata WHERE unique_id = ? "
-                        + "AND status = 'CURRENT')")
-                .param(uniqueId).query(Boolean.class).single();
     }
 
     /** Queues every citizen with registry work recorded since {@code since} (the restore point); answers how many. */

@@ -28,10 +28,6 @@ public final class ServiceModules {
     private ServiceModules() {
     }
 
-    public static ApplicationModules of(Class<?> application) {
-        return ApplicationModules.of(application);
-    }
-
     /** Each module's allowed dependencies as its package-info declares them (empty for "—"). */
     public static Map<String, Set<String>> declared(ApplicationModules modules) {
         Map<String, Set<String>> declared = new TreeMap<>();
