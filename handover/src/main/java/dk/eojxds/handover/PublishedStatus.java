@@ -222,6 +222,32 @@ public final class PublishedStatus {
 
     static final int FRESHNESS_SAMPLE = 500;
 
+    /**
+     * When each municipality's (by SOR) documents of each family were last registered, as far as the
+     * newest {@value #FRESHNESS_SAMPLE} documents stored show (key {@code sor/family}; none
+     * registered among them: not in the map). Index probes only, whatever is stored.
+     */
+    public Map<String, Instant> lastRegistered(Collection<String> municipalities) {
+        Map<String, Instant> last = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.sor, f.family, (
+                            SELECT max(r.registered_at) FROM (
+                                SELECT d.unique_id FROM repository.document d
+                                WHERE d.author_sor = m.sor AND d.family = f.family
+                                ORDER BY d.stored_at DESC LIMIT %d) x
+                            JOIN registry.registration_status r ON r.document_unique_id = x.unique_id)
+                        FROM unnest(?::text[]) AS m (sor)
+                        CROSS JOIN (VALUES ('TELMA'), ('KPRO'), ('FSIII')) AS f (family)""".formatted(FRESHNESS_SAMPLE))
+                .param(municipalities.toArray(String[]::new))
+                .query(rs -> {
+                    Instant at = instant(rs, 3);
+                    if (at != null) {
+                        last.put(rs.getString(1) + "/" + rs.getString(2), at);
+                    }
+                });
+        return last;
+    }
+
     /** How many items (parked registrations, open quarantine) one municipality has in one family. */
     public record Count(String municipalitySor, String family, long count) {
     }

@@ -38,11 +38,15 @@ public final class RegistrationOutbox {
 
     /**
      * Queues a stored document for registration, in the caller's (storing) transaction, at the
-     * priority of the change it was built from.
+     * priority of the change it was built from, replacing (RPLC) {@code registryReplaces}: the
+     * version of its series the registry shows ({@link RegistryVersions#shown}), or null.
      */
-    public void enqueue(String documentUniqueId, String citizenCpr, Priority priority) {
-        jdbc.sql("INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority) VALUES (?, ?, ?)")
+    public void enqueue(String documentUniqueId, String citizenCpr, Priority priority, String registryReplaces) {
+        jdbc.sql("""
+                        INSERT INTO repository.registration_outbox (document_unique_id, citizen_cpr, priority, replaces_unique_id)
+                        VALUES (?, ?, ?, ?)""")
                 .param(documentUniqueId).param(citizenCpr).param(Math.min(priority.rank(), Priority.BACKLOG.rank()))
+                .param(registryReplaces)
                 .update();
     }
 
@@ -53,7 +57,7 @@ public final class RegistrationOutbox {
     // OFFSET 0 keeps the look-ups from being flattened back into joins. The outbox is walked in the
     // order of its index registration_outbox_due (QueueOrder).
     static final String CLAIM = """
-            SELECT d.*, coalesce(r.attempts, 0) AS attempts
+            SELECT d.*, o.replaces_unique_id AS registry_replaces, coalesce(r.attempts, 0) AS attempts
             FROM repository.registration_outbox o
             CROSS JOIN LATERAL (SELECT * FROM repository.document_metadata m
                                 WHERE m.unique_id = o.document_unique_id OFFSET 0) d
@@ -61,7 +65,7 @@ public final class RegistrationOutbox {
                                WHERE x.document_unique_id = o.document_unique_id OFFSET 0) r ON true
             WHERE (r.document_unique_id IS NULL OR (r.state = 'PENDING' AND r.next_attempt_at <= now()))
               AND NOT EXISTS (SELECT 1 FROM repository.registration_outbox earlier
-                              WHERE earlier.document_unique_id = d.replaces_unique_id)
+                              WHERE earlier.document_unique_id = o.replaces_unique_id)
             ORDER BY o.priority, (CASE WHEN o.priority = 0 THEN '' ELSE o.citizen_cpr END), o.enqueued_at
             LIMIT ?
             FOR UPDATE OF o SKIP LOCKED
@@ -104,7 +108,8 @@ public final class RegistrationOutbox {
     }
 
     private static DocumentMetadata metadata(ResultSet rs) throws SQLException {
-        String replaces = rs.getString("replaces_unique_id");
+        // what it replaces at the registry, decided when it was queued (not always its predecessor here)
+        String replaces = rs.getString("registry_replaces");
         return new DocumentMetadata(
                 rs.getString("unique_id"),
                 rs.getString("entry_uuid"),

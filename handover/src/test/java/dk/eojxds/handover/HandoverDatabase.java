@@ -56,6 +56,11 @@ final class HandoverDatabase implements AutoCloseable {
 
     /** Stores a TELMA document as xds-repository-service would (as the owner: the test's set-up). */
     void storeDocument(String uniqueId, String replaces, String citizen) {
+        storeDocument(uniqueId, replaces, citizen, uniqueId, "CURRENT");
+    }
+
+    /** Stores a TELMA document of the citizen's series {@code partition}, in the given status. */
+    void storeDocument(String uniqueId, String replaces, String citizen, String partition, String status) {
         owner.sql("""
                 INSERT INTO repository.document (unique_id, entry_uuid, family, citizen_cpr, partition_key, status,
                     replaces_unique_id, author_name, author_sor, class_code, class_code_scheme, class_code_display,
@@ -68,7 +73,7 @@ final class HandoverDatabase implements AutoCloseable {
                     'Klinisk rapport', '53576-5', '2.16.840.1.113883.6.1', 'PHMR', 'urn:ad:dk:medcom:phmr-v2.1:full',
                     '1.2.208.184.100.10', 'PHMR', 'N', 'da-DK', '1', 'f', '2', 'p', 'Hjemmemålinger', now(), 'text/xml',
                     repeat('a', 40), 1, '1.2.3', 'urn:oid:1.2.3', '\\x00', repeat('b', 40), 'Ærøbo', '{Karen,Marie}')
-                """).param(uniqueId).param("urn:uuid:" + uniqueId).param(citizen).param(uniqueId).param("CURRENT")
+                """).param(uniqueId).param("urn:uuid:" + uniqueId).param(citizen).param(partition).param(status)
                 .param(replaces).update();
     }
 

@@ -41,7 +41,7 @@ class OutboxTest {
 
     private void store(String uniqueId, String replaces, Priority priority, String citizen) {
         DB.storeDocument(uniqueId, replaces, citizen);
-        repositorySide.enqueue(uniqueId, citizen, priority);
+        repositorySide.enqueue(uniqueId, citizen, priority, replaces);
     }
 
     private List<PendingRegistration> claimRegistrations() {

@@ -71,7 +71,6 @@ public final class LocalStack implements AutoCloseable {
                         "eojxds.test-issuer.public-key-file=" + Path.of(".local-stack", "test-issuer.pem")),
                 "xds-repository-service", repository));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
-        stack.loadReferenceData();
         System.out.println(stack.describe(db));
     }
 
@@ -92,11 +91,40 @@ public final class LocalStack implements AutoCloseable {
         return new DatabaseCoordinates(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
+    /** What the stack publishes once it runs: the simulated municipalities live, or nothing (as a fresh installation). */
+    public enum Publishing {
+        SIMULATED_LIVE, NOTHING_LIVE
+    }
+
     /**
-     * Starts every part. {@code extra} holds per-service settings as command-line style
+     * Starts every part, loads the municipality reference data and sets the municipalities the
+     * simulator serves live (an operator's decision in production; the local stack makes it for
+     * its own synthetic data). {@code extra} holds per-service settings as command-line style
      * {@code key=value}, keyed by service name ("dev-stack", "ingest-service", ...).
      */
     public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings) {
+        return start(db, ports, settings, Publishing.SIMULATED_LIVE);
+    }
+
+    public static LocalStack start(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings,
+                                   Publishing publishing) {
+        LocalStack stack = startServices(db, ports, settings);
+        try {
+            stack.loadReferenceData();
+            if (publishing == Publishing.SIMULATED_LIVE) {
+                stack.setPublishing(SIMULATED_MUNICIPALITIES, "LIVE", "the local stack publishes its simulated municipalities");
+            }
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** The municipalities the dev-stack's simulator serves (those with a SOR code in its reference data). */
+    public static final List<Integer> SIMULATED_MUNICIPALITIES = List.of(101, 461, 492, 751, 851);
+
+    private static LocalStack startServices(DatabaseCoordinates db, Ports ports, Map<String, List<String>> settings) {
         Map<String, List<String>> extra = LocalDefaults.withDefaults(settings, ports.ingest() == 0);
         // the services run as their least-privilege roles; the migrations as the login given here
         db.ensureRuntimeRoles();
@@ -180,6 +208,32 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("the municipality reference data was refused: " + loaded.statusCode()
                         + " " + loaded.body());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Changes the publishing state of municipalities (every family) through the operator API, as
+     * an operator would: answers the response body.
+     */
+    public String setPublishing(List<Integer> municipalities, String state, String reason) {
+        String body = "{\"municipalities\":" + municipalities + ",\"state\":\"" + state + "\",\"reason\":\""
+                + reason + "\"}";
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + ports.repository() + "/admin/publishing"))
+                            .header("Authorization", "Bearer " + operatorToken()).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the publishing change was refused: " + answer.statusCode() + " "
+                        + answer.body());
+            }
+            return answer.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

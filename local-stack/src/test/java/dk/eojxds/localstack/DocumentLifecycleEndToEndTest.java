@@ -33,17 +33,11 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.DocumentReference;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.RetrieveDocumentSet;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.RetrievedDocumentSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -433,12 +427,7 @@ class DocumentLifecycleEndToEndTest {
     }
 
     private static List<DocumentEntry> find(Cpr cpr, AvailabilityStatus... statuses) {
-        FindDocumentsQuery query = new FindDocumentsQuery();
-        query.setPatientId(new Identifiable(cpr.value(), new AssigningAuthority(Cpr.OID)));
-        query.setStatus(List.of(statuses));
-        QueryResponse response = producer().requestBody("xds-iti18://localhost:" + stack.ports().devStack()
-                + "/services/registry/iti18", new QueryRegistry(query, QueryReturnType.LEAF_CLASS), QueryResponse.class);
-        return response.getDocumentEntries();
+        return RegistryStandInQueries.find(stack, cpr, statuses);
     }
 
     private static RetrievedDocumentSet retrieveSet(DocumentEntry entry) {

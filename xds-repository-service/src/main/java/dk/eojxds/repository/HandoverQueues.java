@@ -6,6 +6,7 @@ import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.QueueDepth;
 import dk.eojxds.handover.RegistrationOutbox;
+import dk.eojxds.handover.RegistryVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.context.annotation.Bean;
@@ -40,5 +41,10 @@ class HandoverQueues {
     @Bean
     DeprecationOutbox deprecationOutbox(JdbcTemplate jdbc) {
         return new DeprecationOutbox(jdbc);
+    }
+
+    @Bean
+    RegistryVersions registryVersions(JdbcTemplate jdbc) {
+        return new RegistryVersions(jdbc);
     }
 }

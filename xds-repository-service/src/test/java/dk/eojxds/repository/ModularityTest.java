@@ -23,7 +23,7 @@ class ModularityTest {
     @Test
     void architectureDocumentListsEveryModuleWithItsAllowedDependencies() {
         assertThat(ServiceModules.documented("xds-repository-service")).isEqualTo(ServiceModules.declared(MODULES))
-                .containsOnlyKeys("audit", "citizen", "conformance", "documents", "reference", "retrieve", "security",
-                        "statistics", "status");
+                .containsOnlyKeys("audit", "citizen", "conformance", "documents", "publishing", "reference", "retrieve",
+                        "security", "statistics", "status");
     }
 }

@@ -46,6 +46,7 @@ public final class FailoverDrill {
             for (ServiceFleet.Instance instance : fleet.instances()) {
                 Wait.until(instance.name() + " ready", Duration.ofMinutes(5), () -> fleet.ready(instance));
             }
+            fleet.publishSimulatedMunicipalities();
             Wait.until("the first registrations", Duration.ofMinutes(3),
                     () -> db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 20);
             Instant loadStarted = Instant.now();

@@ -43,6 +43,7 @@ public final class RestoreDrill {
                 fleet.start(service, 1);
             }
             awaitReady(fleet);
+            fleet.publishSimulatedMunicipalities();
             Wait.until("the first registrations", Duration.ofMinutes(3),
                     () -> db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 20);
             report.step("full backup under load: " + backup(cluster, "full"));

@@ -66,6 +66,18 @@ final class ServiceFleet implements AutoCloseable {
         return devStack;
     }
 
+    /**
+     * Loads the dev-stack's municipality reference data and sets the simulated municipalities live
+     * through a repository instance's operator API, as an operator takes municipalities live.
+     */
+    void publishSimulatedMunicipalities() throws IOException {
+        int port = of("xds-repository-service").get(0).port();
+        StandIns.operatorCall("POST", port, "/admin/reference/municipalities", "text/csv",
+                Files.readString(root.resolve("ops/reference/municipalities-dev-stack.csv")));
+        StandIns.operatorCall("POST", port, "/admin/publishing", "application/json",
+                "{\"municipalities\":[101,461,492,751,851],\"state\":\"LIVE\",\"reason\":\"drill\"}");
+    }
+
     /** Each service's migrations alone (--migrate-only), as a rollout's Job runs them. */
     void migrate() throws Exception {
         for (String service : List.of("ingest-service", "xds-repository-service", "registry-adapter")) {

@@ -44,9 +44,16 @@ final class StandIns {
 
     /** An operator's call to a service (a token from the test issuer); its answer, which must be 200. */
     static String operatorCall(String method, int port, String path) {
+        return operatorCall(method, port, path, "text/plain", "");
+    }
+
+    /** An operator's call with a body of the given content type; its answer, which must be 200. */
+    static String operatorCall(String method, int port, String path, String contentType, String body) {
         String token = get(DEV_STACK + "/test-issuer/token");
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
         }

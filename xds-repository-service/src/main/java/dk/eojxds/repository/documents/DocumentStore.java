@@ -4,11 +4,14 @@ import dk.eojxds.handover.DeprecationOutbox;
 import dk.eojxds.handover.IngestedResources;
 import dk.eojxds.handover.Priority;
 import dk.eojxds.handover.RegistrationOutbox;
+import dk.eojxds.handover.RegistryVersions;
 import dk.eojxds.handover.SeriesKey;
 import dk.eojxds.handover.TextArray;
 import dk.eojxds.model.DocumentMetadata;
+import dk.eojxds.repository.publishing.PublishingGate;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,17 +20,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentStore {
 
+    // the fingerprint a current document shows when the registry deprecated it: no data matches it
+    static final String REPUBLISH = "";
+
     private final JdbcClient jdbc;
     private final RegistrationOutbox registrations;
     private final DeprecationOutbox deprecations;
+    private final RegistryVersions versions;
+    private final PublishingGate gate;
 
-    DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations) {
+    DocumentStore(JdbcClient jdbc, RegistrationOutbox registrations, DeprecationOutbox deprecations,
+                  RegistryVersions versions, PublishingGate gate) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.deprecations = deprecations;
+        this.versions = versions;
+        this.gate = gate;
     }
 
-    /** The current document of a (family, citizen, partition) series, if any. */
+    /**
+     * The current document of a (family, citizen, partition) series, if any. One the registry had
+     * and deprecated (its municipality was withdrawn from publishing) shows no fingerprint, so the
+     * next build makes a new version of it even from the same data: a deprecated document cannot
+     * be registered again, nor replaced.
+     */
     public Optional<CurrentDocument> current(SeriesKey series) {
         return jdbc.sql("""
                         SELECT unique_id, source_fingerprint FROM repository.document
@@ -37,7 +53,9 @@ public class DocumentStore {
                 .param(series.citizenCpr())
                 .param(series.partitionKey())
                 .query((rs, i) -> new CurrentDocument(rs.getString(1), rs.getString(2)))
-                .optional();
+                .optional()
+                .map(current -> versions.registeredAndDeprecated(current.uniqueId())
+                        ? new CurrentDocument(current.uniqueId(), REPUBLISH) : current);
     }
 
     public record CurrentDocument(String uniqueId, String sourceFingerprint) {
@@ -45,7 +63,10 @@ public class DocumentStore {
 
     /**
      * Stores the document as the current one of its series, marks the one it replaces, and queues
-     * it for registration, all in the caller's transaction.
+     * it for registration, all in the caller's transaction, if its municipality is live
+     * ({@link PublishingGate}); otherwise its series is held until it is. At the registry it
+     * replaces the version the registry shows, which is the one it replaces here unless that one
+     * was never registered or was deprecated.
      */
     void storeReplacing(NewDocument document, String replacedUniqueId, Priority priority) {
         if (replacedUniqueId != null) {
@@ -85,7 +106,14 @@ public class DocumentStore {
                 .param(m.patientName() == null ? null : TextArray.literal(m.patientName().given()))
                 .param(m.family().name()).param(m.patient().value()).param(document.partitionKey())
                 .update();
-        registrations.enqueue(m.uniqueId(), m.patient().value(), priority);
+        SeriesKey series = new SeriesKey(m.family().name(), m.patient().value(), document.partitionKey());
+        if (gate.publishes(m.author().sor().value(), m.family().name())) {
+            registrations.enqueue(m.uniqueId(), m.patient().value(), priority,
+                    replacedUniqueId == null ? null : versions.shown(series, replacedUniqueId));
+            versions.release(series);
+        } else {
+            versions.hold(series, m.author().sor().value());
+        }
     }
 
     /**
@@ -99,11 +127,31 @@ public class DocumentStore {
                 .param(series.family()).param(series.citizenCpr()).param(series.partitionKey()).update();
     }
 
-    /** Withdraws the current document and queues its deprecation in the registry. */
+    /**
+     * Withdraws the current document and, if its municipality is live, queues the deprecation of
+     * the version of its series the registry shows (itself, once registered); otherwise the series
+     * is held and going live deprecates it.
+     */
     public void withdraw(String uniqueId, String reason) {
-        jdbc.sql("UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'")
-                .param(uniqueId).update();
-        deprecations.enqueue(uniqueId, reason);
+        jdbc.sql("""
+                        UPDATE repository.document SET status = 'WITHDRAWN' WHERE unique_id = ? AND status = 'CURRENT'
+                        RETURNING family, citizen_cpr, partition_key, author_sor""")
+                .param(uniqueId)
+                .query((rs, i) -> Map.entry(new SeriesKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4)))
+                .optional()
+                .ifPresent(withdrawn -> {
+                    SeriesKey series = withdrawn.getKey();
+                    if (gate.publishes(withdrawn.getValue(), series.family())) {
+                        String shown = versions.shown(series, uniqueId);
+                        if (shown != null) {
+                            deprecations.enqueue(shown, reason);
+                        }
+                        versions.release(series);
+                    } else {
+                        versions.hold(series, withdrawn.getValue());
+                    }
+                });
     }
 
     // A PostgreSQL array literal of "code|display" pairs; quotes and backslashes escaped.

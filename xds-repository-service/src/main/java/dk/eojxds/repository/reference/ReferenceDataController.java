@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class ReferenceDataController {
 
     private final Municipalities municipalities;
     private final SorUnits units;
+    private final ApplicationEventPublisher events;
 
-    ReferenceDataController(Municipalities municipalities, SorUnits units) {
+    ReferenceDataController(Municipalities municipalities, SorUnits units, ApplicationEventPublisher events) {
         this.municipalities = municipalities;
         this.units = units;
+        this.events = events;
     }
 
     @GetMapping("/admin/reference/municipalities")
@@ -49,7 +52,9 @@ class ReferenceDataController {
                 .stream().map(c -> new Municipalities.Municipality(Integer.parseInt(c[0]), c[1],
                         c[2].isEmpty() ? null : c[2], c[3].isEmpty() ? null : c[3])).toList();
         log.info("Municipality reference data ({} rows) loaded by {}", rows.size(), operator.getName());
-        return Map.of("loaded", municipalities.load(rows));
+        int loaded = municipalities.load(rows);
+        events.publishEvent(new MunicipalitiesLoaded(loaded));
+        return Map.of("loaded", loaded);
     }
 
     @PostMapping(path = "/admin/reference/sor-units", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dk.eojxds.repository.publishing.PublishingOverview;
+import dk.eojxds.repository.publishing.PublishingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,14 +39,21 @@ class StatusPageController {
     private static final Map<String, String> FAMILY_LABELS = MunicipalityOverview.FAMILIES.stream()
             .collect(Collectors.toMap(f -> f, Display::family));
 
+    private static final Map<PublishingState, String> STATE_LABELS = Map.of(PublishingState.PENDING, "afventer",
+            PublishingState.LIVE, "live", PublishingState.PAUSED, "sat på pause", PublishingState.WITHDRAWN,
+            "trukket tilbage");
+
     private final MunicipalityOverview municipalities;
     private final PipelineOverview pipeline;
     private final ProgrammeOverview programme;
+    private final PublishingOverview publishing;
 
-    StatusPageController(MunicipalityOverview municipalities, PipelineOverview pipeline, ProgrammeOverview programme) {
+    StatusPageController(MunicipalityOverview municipalities, PipelineOverview pipeline, ProgrammeOverview programme,
+                         PublishingOverview publishing) {
         this.municipalities = municipalities;
         this.pipeline = pipeline;
         this.programme = programme;
+        this.publishing = publishing;
     }
 
     @GetMapping("/status")
@@ -53,6 +62,8 @@ class StatusPageController {
                           Model model, HttpServletResponse response) {
         String only = family != null && MunicipalityOverview.FAMILIES.contains(family) ? family : null;
         model.addAttribute("overview", municipalities.overview(only, onlyProblems));
+        model.addAttribute("publishing", publishing.now());
+        model.addAttribute("stateLabels", STATE_LABELS);
         model.addAttribute("family", only);
         model.addAttribute("onlyProblems", onlyProblems);
         model.addAttribute("families", MunicipalityOverview.FAMILIES);
