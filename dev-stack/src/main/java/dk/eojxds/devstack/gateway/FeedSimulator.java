@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * then publishes a new delivery for a random citizen now and then.
  */
 @Component
-class FeedSimulator {
+class FeedSimulator implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(FeedSimulator.class);
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
@@ -68,7 +70,12 @@ class FeedSimulator {
         log.info("Gateway simulator seeded {} resources for {} citizens", gateway.size(), citizens.size());
     }
 
-    @Scheduled(fixedDelayString = "${eojxds.simulator.interval}", initialDelayString = "${eojxds.simulator.interval}")
+    // the interval from the validated settings record, not from a property string in @Scheduled
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::publishNext, properties.interval(), properties.interval()));
+    }
+
     void publishNext() {
         if (!properties.enabled() || paused) {
             return;
