@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -91,6 +92,9 @@ class PublishingMetrics {
                     state.name()), count)));
             municipalities.register(stateRows, true);
             stalled.register(stalledRows(now), true);
+        } catch (BadSqlGrammarException e) {
+            // the other services create their schemas when they start; until then there is nothing to count
+            log.info("Publishing gauges wait for the other services' schemas: {}", e.getMostSpecificCause().getMessage());
         } catch (RuntimeException e) {
             // the gauges keep their last values
             log.warn("Could not refresh the publishing gauges: {}", e.toString());
