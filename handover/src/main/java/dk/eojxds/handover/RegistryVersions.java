@@ -94,26 +94,23 @@ public final class RegistryVersions {
     }
 
     /**
-     * Takes the documents of a municipality and family that wait in either outbox back out (paused
-     * or withdrawn: nothing new goes to the registry), holding their series instead. An item being
-     * sent at this moment is waited for (its row lock) and then either gone (done) or taken back.
-     * Answers how many items were taken back.
+     * Takes the documents of a municipality and family that wait in the registration outbox back
+     * out (paused or withdrawn: nothing new is registered), holding their series instead.
+     * Deprecations stay queued: data withdrawn as entered in error must not stay visible. An item
+     * being sent at this moment is waited for (its row lock) and then either gone (done) or taken
+     * back. Answers how many series were held.
      */
     public int holdQueued(String authorSor, String family) {
-        int held = 0;
-        for (String outbox : List.of("repository.registration_outbox", "repository.deprecation_outbox")) {
-            held += jdbc.sql("""
-                            WITH taken AS (
-                                DELETE FROM %s o USING repository.document d
-                                WHERE d.unique_id = o.document_unique_id AND d.author_sor = ? AND d.family = ?
-                                RETURNING d.family, d.citizen_cpr, d.partition_key, d.author_sor)
-                            INSERT INTO repository.held_series (family, citizen_cpr, partition_key, author_sor)
-                            SELECT DISTINCT family, citizen_cpr, partition_key, author_sor FROM taken
-                            ON CONFLICT (family, citizen_cpr, partition_key) DO NOTHING
-                            """.formatted(outbox))
-                    .param(authorSor).param(family).update();
-        }
-        return held;
+        return jdbc.sql("""
+                        WITH taken AS (
+                            DELETE FROM repository.registration_outbox o USING repository.document d
+                            WHERE d.unique_id = o.document_unique_id AND d.author_sor = ? AND d.family = ?
+                            RETURNING d.family, d.citizen_cpr, d.partition_key, d.author_sor)
+                        INSERT INTO repository.held_series (family, citizen_cpr, partition_key, author_sor)
+                        SELECT DISTINCT family, citizen_cpr, partition_key, author_sor FROM taken
+                        ON CONFLICT (family, citizen_cpr, partition_key) DO NOTHING
+                        """)
+                .param(authorSor).param(family).update();
     }
 
     /**

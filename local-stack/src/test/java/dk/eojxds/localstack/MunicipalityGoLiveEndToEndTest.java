@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dk.eojxds.devstack.gateway.SimulatedGateway;
 import dk.eojxds.devstack.gateway.SyntheticCitizens;
 import dk.eojxds.devstack.gateway.SyntheticFsiii;
+import dk.eojxds.devstack.gateway.SyntheticTelma;
 import dk.eojxds.model.Cpr;
+import dk.eojxds.model.HomeMeasurement;
+import dk.eojxds.model.Organisation;
+import dk.eojxds.model.SorCode;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.PostgresServer;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,8 @@ class MunicipalityGoLiveEndToEndTest {
     private static final int AARHUS = 751;
     private static final int ODENSE = 461;
     private static final int AALBORG = 851;
+    private static final int AERO = 492;
+    private static final int FREDERIKSBERG = 147;
     private static final Map<String, List<String>> SETTINGS = Map.of(
             "dev-stack", List.of("eojxds.simulator.enabled=false"),
             "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S"),
@@ -79,7 +87,7 @@ class MunicipalityGoLiveEndToEndTest {
         publish(aarhusian, day);
         awaitStored(copenhagener, 1);
         awaitStored(aarhusian, 1);
-        assertThat(heldSeries()).isEqualTo(2);
+        assertThat(heldSeries(copenhagener) + heldSeries(aarhusian)).isEqualTo(2);
         assertThat(approvedAndDeprecated(copenhagener)).isEmpty();
         assertThat(approvedAndDeprecated(aarhusian)).isEmpty();
         assertThat(operator("GET", "/admin/publishing", null).body()).contains("\"state\":\"PENDING\"", "\"waitingSeries\":1");
@@ -120,7 +128,45 @@ class MunicipalityGoLiveEndToEndTest {
         DocumentEntry renewed = approved(copenhagener).get(0);
         assertThat(before).doesNotContain(renewed.getUniqueId());
         assertThat(renewed.getUniqueId()).isEqualTo(current(copenhagener));
-        assertThat(heldSeries()).isZero();
+        assertThat(heldSeries(copenhagener)).isZero();
+    }
+
+    @Test
+    void dataEnteredInErrorIsDeprecatedAlsoWhileItsMunicipalityIsPaused() throws Exception {
+        SyntheticCitizens.Citizen aeroboer = citizen("0606661234", 4);
+        assertThat(change(List.of(AERO), "LIVE", "pilot").statusCode()).isEqualTo(200);
+        Observation pulse = SyntheticTelma.observation(aeroboer, HomeMeasurement.PULSE, new BigDecimal("71"),
+                Instant.now().minus(Duration.ofHours(3)));
+        SimulatedGateway gateway = stack.devStack().getBean(SimulatedGateway.class);
+        gateway.publish(pulse);
+        await().atMost(WAIT).until(() -> approved(aeroboer).size() == 1);
+
+        assertThat(change(List.of(AERO), "PAUSED", "checking Ærø's data").statusCode()).isEqualTo(200);
+        pulse.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
+        gateway.publish(pulse);
+        await().atMost(WAIT).until(() -> approved(aeroboer).isEmpty());
+        assertThat(approvedAndDeprecated(aeroboer)).hasSize(1);
+    }
+
+    @Test
+    void documentsOfAnAuthorNoMunicipalityHasWaitUntilTheReferenceDataGivesItToALiveOne() throws Exception {
+        SyntheticCitizens.Citizen citizen = new SyntheticCitizens.Citizen(Cpr.of("0707771234"),
+                new Organisation("Frederiksberg Kommune", SorCode.of("1301000016099")));
+        assertThat(change(List.of(FREDERIKSBERG), "LIVE", "go, SOR code still to come").statusCode()).isEqualTo(200);
+        publish(citizen, Instant.now().minus(Duration.ofDays(2)));
+        awaitStored(citizen, 1);
+        assertThat(operator("GET", "/admin/publishing", null).body())
+                .contains("{\"authorSor\":\"1301000016099\",\"family\":\"FSIII\",\"waitingSeries\":1}");
+        assertThat(approvedAndDeprecated(citizen)).isEmpty();
+
+        HttpResponse<String> loaded = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + stack.ports().repository() + "/admin/reference/municipalities"))
+                        .header("Authorization", "Bearer " + stack.operatorToken()).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString("code;name;region;sor\n"
+                                + FREDERIKSBERG + ";Frederiksberg Kommune;Region Hovedstaden;1301000016099\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loaded.statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> approved(citizen).size() == 1);
     }
 
     @Test
@@ -198,8 +244,9 @@ class MunicipalityGoLiveEndToEndTest {
                 .param(citizen.cpr().value()).query(Long.class).single();
     }
 
-    private static long heldSeries() {
-        return db.sql("SELECT count(*) FROM repository.held_series").query(Long.class).single();
+    private static long heldSeries(SyntheticCitizens.Citizen citizen) {
+        return db.sql("SELECT count(*) FROM repository.held_series WHERE citizen_cpr = ?")
+                .param(citizen.cpr().value()).query(Long.class).single();
     }
 
     private static List<DocumentEntry> approved(SyntheticCitizens.Citizen citizen) {

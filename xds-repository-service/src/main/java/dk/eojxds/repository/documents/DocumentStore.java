@@ -128,9 +128,11 @@ public class DocumentStore {
     }
 
     /**
-     * Withdraws the current document and, if its municipality is live, queues the deprecation of
-     * the version of its series the registry shows (itself, once registered); otherwise the series
-     * is held and going live deprecates it.
+     * Withdraws the current document and queues the deprecation of the version of its series the
+     * registry shows (itself, once registered), whatever its municipality's publishing state: data
+     * entered in error must not stay visible, also while the municipality is paused. The state
+     * decides only what is registered: when the municipality is not live the series is held, so
+     * that going live publishes its newest state.
      */
     public void withdraw(String uniqueId, String reason) {
         jdbc.sql("""
@@ -142,11 +144,11 @@ public class DocumentStore {
                 .optional()
                 .ifPresent(withdrawn -> {
                     SeriesKey series = withdrawn.getKey();
+                    String shown = versions.shown(series, uniqueId);
+                    if (shown != null) {
+                        deprecations.enqueue(shown, reason);
+                    }
                     if (gate.publishes(withdrawn.getValue(), series.family())) {
-                        String shown = versions.shown(series, uniqueId);
-                        if (shown != null) {
-                            deprecations.enqueue(shown, reason);
-                        }
                         versions.release(series);
                     } else {
                         versions.hold(series, withdrawn.getValue());

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  *     the version the registry shows; a series withdrawn meanwhile deprecated there; a document the
  *     registry deprecated when the municipality was withdrawn rebuilt as a new version, a new
  *     series at the registry);</li>
- * <li>paused: what waits in the outboxes is taken back and held;</li>
+ * <li>paused: documents waiting in the registration outbox are taken back and held (deprecations
+ *     of data withdrawn as entered in error still go: wrong data must not stay visible);</li>
  * <li>withdrawn: as paused, and every version the registry shows is deprecated (ITI-57).</li>
  * </ul>
  * Each change is recorded with the principal, the time, the old and new state and the reason.
@@ -137,7 +138,7 @@ class PublishingChanges {
      * because their author's SOR code mapped to no municipality may now belong to a live one.
      */
     @EventListener
-    void municipalitiesLoaded(MunicipalitiesLoaded loaded) {
+    public void municipalitiesLoaded(MunicipalitiesLoaded loaded) {
         publications.lockExclusive();
         Map<Integer, String> sorCodes = municipalities.all().stream().filter(m -> m.sorCode() != null)
                 .collect(Collectors.toMap(Municipalities.Municipality::code, Municipalities.Municipality::sorCode));
