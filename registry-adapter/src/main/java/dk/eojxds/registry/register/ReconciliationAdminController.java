@@ -43,7 +43,7 @@ class ReconciliationAdminController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "since lies in the future");
         }
         int queued = reconciliation.queueSince(since);
-        log.info("Reconciliation with the registry of {} citizens with registry work since {}, queued by {}", queued,
+        log.info("Reconciliation with the registry of {} citizens with registry work or data since {}, queued by {}", queued,
                 since, operator.getName());
         return Map.of("since", since.toString(), "queued", queued);
     }

@@ -148,16 +148,23 @@ class RegistryReconciliation {
         return answer.getDocumentEntries();
     }
 
-    /** Queues every citizen with registry work recorded since {@code since} (the restore point); answers how many. */
+    /**
+     * Queues every citizen with registry work recorded since {@code since} (the restore point), and
+     * every citizen whose data came in again since then (ingest.change), also when it built nothing
+     * new; answers how many.
+     */
     int queueSince(java.time.Instant since) {
         return jdbc.sql("""
                 INSERT INTO registry.reconciliation (citizen_cpr)
                 SELECT DISTINCT d.citizen_cpr FROM repository.document_metadata d
                 WHERE d.unique_id IN (SELECT document_unique_id FROM registry.registration WHERE registered_at >= ?
                                       UNION SELECT document_unique_id FROM registry.deprecation WHERE deprecated_at >= ?)
+                -- and every citizen whose data came in again, also when it built nothing new (ingest V12)
+                UNION SELECT c.citizen_cpr FROM ingest.change c WHERE c.changed_at >= ?
                 ON CONFLICT (citizen_cpr) DO UPDATE SET requested_at = now(), next_attempt_at = now(), done_at = NULL,
                     deprecated = 0, last_error = NULL""")
-                .param(java.sql.Timestamp.from(since)).param(java.sql.Timestamp.from(since)).update();
+                .param(java.sql.Timestamp.from(since)).param(java.sql.Timestamp.from(since))
+                .param(java.sql.Timestamp.from(since)).update();
     }
 
     Progress progress() {
