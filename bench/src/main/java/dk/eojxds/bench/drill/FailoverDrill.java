@@ -39,14 +39,21 @@ public final class FailoverDrill {
                     "--eojxds.simulator.withdraw-every=10");
             report.step("migrations once (--migrate-only), then two instances of each service");
             fleet.migrate();
-            for (String service : List.of("ingest-service", "xds-repository-service", "registry-adapter")) {
+            // the repository first, and the simulated municipalities live before ingest reads anything:
+            // a version built while its municipality is not live is never registered (only the newest is)
+            fleet.start("xds-repository-service", 1);
+            fleet.start("xds-repository-service", 2);
+            for (ServiceFleet.Instance instance : fleet.instances()) {
+                Wait.until(instance.name() + " ready", Duration.ofMinutes(5), () -> fleet.ready(instance));
+            }
+            fleet.publishSimulatedMunicipalities();
+            for (String service : List.of("ingest-service", "registry-adapter")) {
                 fleet.start(service, 1);
                 fleet.start(service, 2);
             }
             for (ServiceFleet.Instance instance : fleet.instances()) {
                 Wait.until(instance.name() + " ready", Duration.ofMinutes(5), () -> fleet.ready(instance));
             }
-            fleet.publishSimulatedMunicipalities();
             Wait.until("the first registrations", Duration.ofMinutes(3),
                     () -> db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 20);
             Instant loadStarted = Instant.now();

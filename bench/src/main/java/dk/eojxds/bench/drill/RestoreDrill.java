@@ -39,11 +39,13 @@ public final class RestoreDrill {
                     "--eojxds.simulator.withdraw-every=10");
             fleet.migrate();
             List<String> services = List.of("ingest-service", "xds-repository-service", "registry-adapter");
-            for (String service : services) {
-                fleet.start(service, 1);
-            }
+            // the simulated municipalities live before ingest reads anything (FailoverDrill)
+            fleet.start("xds-repository-service", 1);
             awaitReady(fleet);
             fleet.publishSimulatedMunicipalities();
+            fleet.start("ingest-service", 1);
+            fleet.start("registry-adapter", 1);
+            awaitReady(fleet);
             Wait.until("the first registrations", Duration.ofMinutes(3),
                     () -> db.count("SELECT count(*) FROM registry.registration WHERE state = 'REGISTERED'") > 20);
             report.step("full backup under load: " + backup(cluster, "full"));
