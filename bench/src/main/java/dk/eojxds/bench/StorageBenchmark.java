@@ -1,5 +1,6 @@
 package dk.eojxds.bench;
 
+import dk.eojxds.bench.drill.FailoverDrill;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.Migrations;
 import dk.eojxds.testsupport.PostgresServer;
@@ -40,7 +41,7 @@ public final class StorageBenchmark {
         SingleConnectionDataSource connection = new SingleConnectionDataSource(db.url(), db.user(),
                 db.password() == null ? "" : db.password(), true);
         JdbcClient jdbc = JdbcClient.create(connection);
-        Path golden = root().resolve("xds-repository-service/src/test/resources/golden");
+        Path golden = FailoverDrill.root().resolve("xds-repository-service/src/test/resources/golden");
         String telma = Files.readString(golden.resolve("phmr-dk.xml"));
         String kpro = Files.readString(golden.resolve("qrd-dk.xml"));
         String fsiii = Files.readString(golden.resolve("fsiii-overview.json"));
@@ -135,10 +136,5 @@ public final class StorageBenchmark {
     private static int[] shares(String text) {
         String[] parts = text.split(":");
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
-    }
-
-    private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        return Files.exists(here.resolve("docs/examples")) ? here : here.getParent();
     }
 }

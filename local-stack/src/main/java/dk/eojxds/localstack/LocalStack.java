@@ -197,22 +197,10 @@ public final class LocalStack implements AutoCloseable {
      */
     public void loadReferenceData() {
         try (InputStream csv = LocalStack.class.getResourceAsStream("/reference/municipalities-dev-stack.csv")) {
-            HttpClient http = HttpClient.newHttpClient();
-            String token = operatorToken();
-            HttpResponse<String> loaded = http.send(HttpRequest.newBuilder(URI.create(
-                                    "http://localhost:" + ports.repository() + "/admin/reference/municipalities"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(csv.readAllBytes())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (loaded.statusCode() != 200) {
-                throw new IllegalStateException("the municipality reference data was refused: " + loaded.statusCode()
-                        + " " + loaded.body());
-            }
+            operatorPost("/admin/reference/municipalities", "text/csv", csv.readAllBytes(),
+                    "the municipality reference data was refused");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -223,15 +211,20 @@ public final class LocalStack implements AutoCloseable {
     public String setPublishing(List<Integer> municipalities, String state, String reason) {
         String body = "{\"municipalities\":" + municipalities + ",\"state\":\"" + state + "\",\"reason\":\""
                 + reason + "\"}";
+        return operatorPost("/admin/publishing", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "the publishing change was refused");
+    }
+
+    // an operator's POST to the repository with a test-issuer token; anything but 200 is an error
+    private String operatorPost(String path, String contentType, byte[] body, String refused) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                                    "http://localhost:" + ports.repository() + "/admin/publishing"))
-                            .header("Authorization", "Bearer " + operatorToken()).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    "http://localhost:" + ports.repository() + path))
+                            .header("Authorization", "Bearer " + operatorToken()).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("the publishing change was refused: " + answer.statusCode() + " "
-                        + answer.body());
+                throw new IllegalStateException(refused + ": " + answer.statusCode() + " " + answer.body());
             }
             return answer.body();
         } catch (IOException e) {

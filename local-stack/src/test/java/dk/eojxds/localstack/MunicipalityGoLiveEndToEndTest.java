@@ -51,8 +51,7 @@ class MunicipalityGoLiveEndToEndTest {
     private static final Map<String, List<String>> SETTINGS = Map.of(
             "dev-stack", List.of("eojxds.simulator.enabled=false"),
             "ingest-service", List.of("eojxds.fkg.poll-interval=PT0.2S"),
-            "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=none",
-                    "eojxds.security.insecure-local-development=true"),
+            "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S"),
             "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "eojxds.registry.first-retry=PT0.2S",
                     "eojxds.registry.max-retry=PT1S"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();

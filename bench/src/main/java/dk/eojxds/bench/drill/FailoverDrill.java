@@ -135,8 +135,8 @@ public final class FailoverDrill {
         }
     }
 
-    // the repository's root: exec:java runs in bench/
-    static Path root() {
+    /** The repository's root: exec:java runs in bench/. */
+    public static Path root() {
         Path here = Path.of("").toAbsolutePath();
         return Files.exists(here.resolve("docs/examples")) ? here : here.getParent();
     }

@@ -103,12 +103,6 @@ class Publications {
                 .list();
     }
 
-    /** Whether any operator (or the start-up setting) ever decided about the municipality. */
-    boolean everDecided(int municipalityCode) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM repository.publication_history WHERE municipality_code = ?)")
-                .param(municipalityCode).query(Boolean.class).single();
-    }
-
     private static Publication publication(ResultSet rs) throws SQLException {
         return new Publication(rs.getInt(1), rs.getString(2), PublishingState.valueOf(rs.getString(3)),
                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6));

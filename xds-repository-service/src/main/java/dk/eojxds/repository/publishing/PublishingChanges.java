@@ -116,8 +116,7 @@ class PublishingChanges {
         }
         return switch (next) {
             case LIVE -> {
-                RegistryVersions.Published published = versions.publishHeld(sor, family, WITHDRAWN_WHILE_HELD);
-                changes.requeue(published.rebuilds(), Priority.BACKLOG);
+                RegistryVersions.Published published = publishHeld(sor, family);
                 yield new Outcome(municipality.code(), family, old, next, published.registrations(),
                         published.deprecations(), published.rebuilds().size(), 0);
             }
@@ -145,13 +144,19 @@ class PublishingChanges {
         for (Publications.Publication p : publications.recorded()) {
             String sor = sorCodes.get(p.municipalityCode());
             if (p.state() == PublishingState.LIVE && sor != null) {
-                RegistryVersions.Published published = versions.publishHeld(sor, p.family(), WITHDRAWN_WHILE_HELD);
-                changes.requeue(published.rebuilds(), Priority.BACKLOG);
+                RegistryVersions.Published published = publishHeld(sor, p.family());
                 if (published.registrations() + published.deprecations() > 0) {
                     log.info("Reference data gave {} documents of live municipality {} {} to register", 
                             published.registrations(), p.municipalityCode(), p.family());
                 }
             }
         }
+    }
+
+    // the held series' newest state to the registry; deprecated current documents rebuilt as backlog
+    private RegistryVersions.Published publishHeld(String sor, String family) {
+        RegistryVersions.Published published = versions.publishHeld(sor, family, WITHDRAWN_WHILE_HELD);
+        changes.requeue(published.rebuilds(), Priority.BACKLOG);
+        return published;
     }
 }

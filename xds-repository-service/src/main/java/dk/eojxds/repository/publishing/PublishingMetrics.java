@@ -72,7 +72,7 @@ class PublishingMetrics {
                         now.waitingByState().values().stream().mapToLong(Long::longValue).sum(),
                         now.waitingUnmapped());
             }
-            refresh();
+            refresh(now);
         } catch (RuntimeException e) {
             log.warn("Could not read the publishing states at start: {}", e.toString());
         }
@@ -81,7 +81,15 @@ class PublishingMetrics {
     // scheduled by PublishingSchedule
     void refresh() {
         try {
-            PublishingOverview.Overview now = overview.now();
+            refresh(overview.now());
+        } catch (RuntimeException e) {
+            // the gauges keep their last values
+            log.warn("Could not read the publishing states for the gauges: {}", e.toString());
+        }
+    }
+
+    private void refresh(PublishingOverview.Overview now) {
+        try {
             List<MultiGauge.Row<?>> waitingRows = new ArrayList<>();
             now.waitingByState().forEach((state, series) -> waitingRows.add(MultiGauge.Row.of(Tags.of("state",
                     state.name()), series)));

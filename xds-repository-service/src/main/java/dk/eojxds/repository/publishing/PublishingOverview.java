@@ -1,5 +1,6 @@
 package dk.eojxds.repository.publishing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dk.eojxds.handover.RegistryVersions;
 import dk.eojxds.model.DataFamily;
 import dk.eojxds.repository.reference.Municipalities;
@@ -53,7 +54,13 @@ public class PublishingOverview {
     public record Unmapped(String authorSor, String family, long waitingSeries) {
     }
 
-    public record Overview(List<Row> rows, List<Unmapped> unmapped) {
+    public record Overview(List<Row> rows, List<Unmapped> unmapped,
+                           @JsonIgnore Map<Integer, Map<String, Row>> byMunicipality) {
+
+        Overview(List<Row> rows, List<Unmapped> unmapped) {
+            this(rows, unmapped, rows.stream().collect(Collectors.groupingBy(Row::code,
+                    Collectors.toMap(Row::family, Function.identity()))));
+        }
 
         /** Series waiting, per the state of the municipality they wait for. */
         public Map<PublishingState, Long> waitingByState() {
@@ -78,10 +85,9 @@ public class PublishingOverview {
             return count;
         }
 
-        /** The rows of one municipality, by family. */
+        /** The rows of one municipality, by family (the status page asks for each of its rows). */
         public Map<String, Row> of(int code) {
-            return rows.stream().filter(r -> r.code() == code)
-                    .collect(Collectors.toMap(Row::family, Function.identity()));
+            return byMunicipality.getOrDefault(code, Map.of());
         }
     }
 
