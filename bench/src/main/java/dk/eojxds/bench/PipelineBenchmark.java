@@ -157,7 +157,7 @@ public final class PipelineBenchmark {
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "logging.level.root=WARN"));
     }
 
-    private static long writeMixed(Path file, int citizens, boolean telmaAndKpro, boolean everySixth, long seed)
+    static long writeMixed(Path file, int citizens, boolean telmaAndKpro, boolean everySixth, long seed)
             throws Exception {
         Random random = new Random(seed);
         List<SyntheticCitizens.Citizen> people = SyntheticCitizens.create(citizens, random);

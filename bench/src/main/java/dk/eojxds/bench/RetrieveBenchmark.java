@@ -239,11 +239,11 @@ public final class RetrieveBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
     }
 
-    private record Result(double perSecond, double p50, double p99, int errors) {
+    record Result(double perSecond, double p50, double p99, int errors) {
     }
 
     /** Closed loop with {@code clients} threads, or an open loop at {@code rate} per second when rate > 0. */
-    private static Result run(HttpClient http, Supplier<HttpRequest> requests, int seconds, int clients, int rate)
+    static Result run(HttpClient http, Supplier<HttpRequest> requests, int seconds, int clients, int rate)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(clients, rate > 0 ? 64 : clients));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

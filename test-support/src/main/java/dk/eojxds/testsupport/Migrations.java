@@ -16,6 +16,8 @@ public final class Migrations {
                 .locations("classpath:db/" + schema)
                 .placeholders(java.util.Map.of("ingestRole", "eojxds_ingest", "repositoryRole", "eojxds_repository",
                         "registryRole", "eojxds_registry"))
+                // as the services have it (repository V19 builds an index CONCURRENTLY)
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load()
                 .migrate();
     }

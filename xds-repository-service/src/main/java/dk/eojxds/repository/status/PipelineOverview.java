@@ -141,7 +141,7 @@ class PipelineOverview {
                 .toList();
     }
 
-    // the last day of the audit is a BRIN range: cheap however long the audit is
+    // the last day of the audit is an index range (repository V19): cheap however long the audit is
     private Audit audit() {
         AuditTrail.WriterHealth health = audit.writerHealth();
         return jdbc.sql("""
