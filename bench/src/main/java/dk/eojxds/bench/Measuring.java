@@ -17,6 +17,18 @@ final class Measuring {
         return JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password() == null ? "" : db.password()));
     }
 
+    /** Where the server's WAL stands, in bytes: the difference of two readings is the WAL written between. */
+    static long wal(JdbcClient jdbc) {
+        return jdbc.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class).single();
+    }
+
+    /** Runs a step and prints how long it took. */
+    static void timed(String what, Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        System.out.printf("  %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
+    }
+
     static long count(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

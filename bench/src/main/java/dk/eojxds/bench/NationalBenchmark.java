@@ -42,22 +42,19 @@ public final class NationalBenchmark {
         int rate = option(args, "rate", 50);
         int seconds = option(args, "seconds", 20);
         int citizens = option(args, "citizens", 600);
-        DatabaseCoordinates db = PostgresServer.forTests().createDatabase("benchnational");
+        PostgresServer server = PostgresServer.forTests();
+        DatabaseCoordinates db = server.createDatabase("benchnational");
         JdbcClient jdbc = Measuring.jdbc(db);
-        boolean autovacuumWasOff = "off".equals(jdbc.sql("SHOW autovacuum").query(String.class).single());
-        if (autovacuumWasOff) {
+        if ("off".equals(jdbc.sql("SHOW autovacuum").query(String.class).single())) {
             // production runs autovacuum; the bloat of the queues means nothing without it
-            jdbc.sql("ALTER SYSTEM SET autovacuum = on").update();
-            jdbc.sql("SELECT pg_reload_conf()").query().listOfRows();
-            // put back as found, also when the run is stopped (a held run ends that way); through the
-            // server's own database, since the benchmark's is dropped by another hook meanwhile
-            String server = db.url().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
+            server.execute("ALTER SYSTEM SET autovacuum = on");
+            server.execute("SELECT pg_reload_conf()");
+            // put back as found, also when the run is stopped (a held run ends that way)
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (java.sql.Connection c = java.sql.DriverManager.getConnection(server, db.user(),
-                        db.password() == null ? "" : db.password()); java.sql.Statement s = c.createStatement()) {
-                    s.execute("ALTER SYSTEM RESET autovacuum");
-                    s.execute("SELECT pg_reload_conf()");
-                } catch (java.sql.SQLException e) {
+                try {
+                    server.execute("ALTER SYSTEM RESET autovacuum");
+                    server.execute("SELECT pg_reload_conf()");
+                } catch (RuntimeException e) {
                     System.err.println("autovacuum was left on; ALTER SYSTEM RESET autovacuum puts it back: " + e);
                 }
             }, "autovacuum-as-found"));
@@ -73,13 +70,15 @@ public final class NationalBenchmark {
                 "xds-repository-service", List.of("eojxds.repository.build-interval=PT0.2S", "eojxds.security.mode=dgws",
                         "eojxds.statistics.rollup-interval=PT1000H", "logging.level.root=WARN"),
                 "registry-adapter", List.of("eojxds.registry.poll-interval=PT0.2S", "logging.level.root=WARN")))) {
-            NationalData data = new NationalData(jdbc, NationalData.Nation.DENMARK, NationalData.sharesOf(everyMunicipalityLive(stack, jdbc)));
             NationalData.Nation nation = NationalData.Nation.DENMARK;
+            String repositoryUniqueId = stack.repository().getEnvironment().getRequiredProperty("eojxds.repository.unique-id");
+            NationalData data = new NationalData(jdbc, nation, NationalData.sharesOf(everyMunicipalityLive(stack, jdbc)),
+                    repositoryUniqueId);
             System.out.printf("nation: %,d documents a year (FSIII %,d citizens x %d versions, TELMA %,d x %d days, "
                             + "K-PRO %,d x %d); %,d audit rows a year%n", nation.documentsPerYear(), nation.fsiiiCitizens(),
                     nation.fsiiiVersionsPerYear(), nation.telmaCitizens(), nation.telmaDays(), nation.kproCitizens(),
                     nation.kproResponsesPerYear(), nation.auditRowsPerYear());
-            NationalMeasures measures = new NationalMeasures(stack, jdbc, rate, seconds, citizens);
+            NationalMeasures measures = new NationalMeasures(stack, jdbc, repositoryUniqueId, rate, seconds, citizens);
             List<NationalMeasures.Row> rows = new ArrayList<>();
             // one round unrecorded first, as a long-running instance is warm (JIT, HAPI's structure definitions)
             measures.measure("warm-up", 0);
@@ -89,7 +88,7 @@ public final class NationalBenchmark {
             long auditRows = 0;
             for (long size : sizes) {
                 long[] want = data.citizensFor(size);
-                long wal = wal(jdbc);
+                long wal = Measuring.wal(jdbc);
                 long started = System.nanoTime();
                 data.grow(have, want);
                 long documents = Measuring.count(jdbc, "SELECT count(*) FROM repository.document");
@@ -99,10 +98,10 @@ public final class NationalBenchmark {
                 double generated = (System.nanoTime() - started) / 1e9;
                 System.out.printf("generated up to %,d documents (%,d FSIII, %,d TELMA, %,d K-PRO citizens) and %,d audit rows "
                                 + "in %.0f s; WAL %,d bytes per document generated%n", documents, want[0], want[1], want[2],
-                        auditRows, generated, (wal(jdbc) - wal) / Math.max(1, documents - rows.get(rows.size() - 1).documents()));
+                        auditRows, generated, (Measuring.wal(jdbc) - wal) / Math.max(1, documents - rows.get(rows.size() - 1).documents()));
                 have = want;
                 analyse(jdbc);
-                timed("the statistics' roll-up of the new audit rows", () -> stack.repository().getBean(UsageRollup.class)
+                Measuring.timed("the statistics' roll-up of the new audit rows", () -> stack.repository().getBean(UsageRollup.class)
                         .rollUntil(Instant.now().minus(Duration.ofMinutes(5))));
                 rows.add(measures.measure(String.format("%,d", size), rows.size() + 1));
             }
@@ -124,13 +123,14 @@ public final class NationalBenchmark {
      */
     private static List<String> everyMunicipalityLive(LocalStack stack, JdbcClient jdbc) {
         jdbc.sql("UPDATE repository.municipality SET sor_code = (1301999000000 + code)::text WHERE sor_code IS NULL").update();
-        List<Integer> codes = jdbc.sql("SELECT code FROM repository.municipality ORDER BY code").query(Integer.class).list();
-        stack.setPublishing(codes.stream().filter(c -> !LocalStack.SIMULATED_MUNICIPALITIES.contains(c)).toList(), "LIVE",
-                "the national benchmark publishes every municipality");
-        List<Integer> ordered = new ArrayList<>(BY_POPULATION.stream().filter(codes::contains).toList());
-        codes.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
-        return ordered.stream().map(c -> jdbc.sql("SELECT sor_code FROM repository.municipality WHERE code = ?")
-                .param(c).query(String.class).single()).toList();
+        Map<Integer, String> sorByCode = new java.util.TreeMap<>();
+        jdbc.sql("SELECT code, sor_code FROM repository.municipality").query()
+                .listOfRows().forEach(r -> sorByCode.put(((Number) r.get("code")).intValue(), (String) r.get("sor_code")));
+        stack.setPublishing(sorByCode.keySet().stream().filter(c -> !LocalStack.SIMULATED_MUNICIPALITIES.contains(c)).toList(),
+                "LIVE", "the national benchmark publishes every municipality");
+        List<Integer> ordered = new ArrayList<>(BY_POPULATION.stream().filter(sorByCode::containsKey).toList());
+        sorByCode.keySet().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered.stream().map(sorByCode::get).toList();
     }
 
     /**
@@ -138,23 +138,13 @@ public final class NationalBenchmark {
      * set, and no checkpoint still writing out the generator's gigabytes while latency is measured.
      */
     static void analyse(JdbcClient jdbc) {
-        timed("vacuum analyze, checkpoint", () -> {
+        Measuring.timed("vacuum analyze, checkpoint", () -> {
             for (String table : List.of("repository.document", "registry.registration", "ingest.resource", "ingest.change",
                     "repository.retrieve_audit")) {
                 jdbc.sql("VACUUM ANALYZE " + table).update();
             }
             jdbc.sql("CHECKPOINT").update();
         });
-    }
-
-    static long wal(JdbcClient jdbc) {
-        return jdbc.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class).single();
-    }
-
-    static void timed(String what, Runnable step) {
-        long start = System.nanoTime();
-        step.run();
-        System.out.printf("  %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -1,10 +1,5 @@
 package dk.eojxds.bench;
 
-import dk.eojxds.bench.drill.FailoverDrill;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,24 +52,17 @@ final class NationalData {
     private final JdbcClient jdbc;
     private final Nation nation;
     private final String municipalitySor;
-    private final String telma;
-    private final String kpro;
-    private final String fsiii;
+    private final GoldenDocuments golden;
+    private final String repositoryUniqueId;
 
-    NationalData(JdbcClient jdbc, Nation nation, List<String> sorByShare) {
+    NationalData(JdbcClient jdbc, Nation nation, List<String> sorByShare, String repositoryUniqueId) {
         this.jdbc = jdbc;
         this.nation = nation;
+        this.repositoryUniqueId = repositoryUniqueId;
         // a citizen's municipality: citizen number modulo the share table (one entry per thousandth)
         this.municipalitySor = "(ARRAY[" + sorByShare.stream().map(s -> "'" + s + "'").collect(Collectors.joining(","))
                 + "])[(%s) %% " + sorByShare.size() + " + 1]";
-        Path golden = FailoverDrill.root().resolve("xds-repository-service/src/test/resources/golden");
-        try {
-            this.telma = Files.readString(golden.resolve("phmr-dk.xml"));
-            this.kpro = Files.readString(golden.resolve("qrd-dk.xml"));
-            this.fsiii = Files.readString(golden.resolve("fsiii-overview.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.golden = GoldenDocuments.read();
     }
 
     /**
@@ -89,18 +77,12 @@ final class NationalData {
             weight[i] = 1.0 / Math.pow(i + 1, 0.75);
         }
         double total = Arrays.stream(weight).sum();
-        String[] table = new String[1000];
-        int at = 0;
-        for (int i = 0; i < weight.length && at < table.length; i++) {
-            int n = Math.max(1, (int) Math.round(1000 * weight[i] / total));
-            for (int k = 0; k < n && at < table.length; k++) {
-                table[at++] = sorCodes.get(i);
-            }
+        // rounding each share up to at least one entry gives 1,003 entries for the 98; the table keeps 1,000
+        List<String> table = new java.util.ArrayList<>();
+        for (int i = 0; i < weight.length; i++) {
+            table.addAll(java.util.Collections.nCopies((int) Math.max(1, Math.round(1000 * weight[i] / total)), sorCodes.get(i)));
         }
-        while (at < table.length) {
-            table[at++] = sorCodes.get(sorCodes.size() - 1 - at % 50);
-        }
-        return List.of(table);
+        return List.copyOf(table.subList(0, Math.min(1000, table.size())));
     }
 
     /** The citizens per family a nation scaled to {@code documents} a year has. */
@@ -167,7 +149,7 @@ final class NationalData {
                        now() - interval '365 days' + (v - 1) * interval '365 days' / %d + (c %% 1000) * interval '1 minute'
                            AS at, c AS citizen
                 FROM generate_series(?::bigint, ?::bigint) AS c, generate_series(1, %d) AS v"""
-                .formatted(CPR.formatted(FSIII_BASE, "c"), versions, versions, versions), first, last, fsiii,
+                .formatted(CPR.formatted(FSIII_BASE, "c"), versions, versions, versions), first, last, golden.fsiii(),
                 "application/json");
     }
 
@@ -179,7 +161,7 @@ final class NationalData {
                        NULL AS replaces, now() - d * interval '1 day' - interval '2 hours' AS at, c AS citizen
                 FROM generate_series(?::bigint, ?::bigint) AS c, generate_series(0, 364) AS d
                 WHERE (d + c) %% 7 < %d""".formatted(CPR.formatted(TELMA_BASE, "c"), nation.telmaDaysPerWeek()),
-                first, last, telma, "text/xml");
+                first, last, golden.telma(), "text/xml");
     }
 
     // one QRD-DK per response, the response its own series
@@ -190,7 +172,7 @@ final class NationalData {
                        AS partition_key, 'CURRENT' AS status, NULL AS replaces,
                        now() - interval '365 days' + v * interval '365 days' / %d AS at, c AS citizen
                 FROM generate_series(?::bigint, ?::bigint) AS c, generate_series(1, %d) AS v"""
-                .formatted(CPR.formatted(KPRO_BASE, "c"), responses, responses), first, last, kpro, "text/xml");
+                .formatted(CPR.formatted(KPRO_BASE, "c"), responses, responses), first, last, golden.kpro(), "text/xml");
     }
 
     /**
@@ -214,11 +196,12 @@ final class NationalData {
                        'N', 'da-DK', '550621000005101', 'hjemmesygepleje', '408443003', 'almen medicin',
                        ARRAY['NPU03011|Arm-Systolisk blodtryk', 'NPU03012|Arm-Diastolisk blodtryk'], 'Hjemmemålinger',
                        s.at, s.at - interval '1 hour', s.at, ?, encode(sha256(convert_to(s.unique_id, 'UTF8')), 'hex')::char(40),
-                       ?, '2.25.284198587410923712306154780021350866101', 'urn:oid:1.2.208.176.8.1',
+                       ?, ?, 'urn:oid:1.2.208.176.8.1',
                        convert_to(replace(?, '2026', s.unique_id), 'UTF8'), md5(s.unique_id) || '00000000', s.at,
                        'Efternavn', ARRAY['Fornavn'], s.at - interval '30 seconds'
                 FROM (%s) s""").formatted(sor, series))
-                .param(mimeType).param((long) body.length()).param(body).param(first).param(last).update();
+                .param(mimeType).param((long) body.length()).param(repositoryUniqueId).param(body).param(first).param(last)
+                .update();
         String ids = "SELECT unique_id, family, cpr, partition_key, status, at, citizen FROM (" + series + ") s";
         jdbc.sql("""
                 INSERT INTO registry.registration (document_unique_id, entry_uuid, submission_set_unique_id, state, attempts,

@@ -25,25 +25,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class NationalMeasures {
 
-    record Row(String size, long documents, long databaseBytes, long documentBytes, long resourceBytes, long otherBytes,
-               double todayP50, double todayP99, double yearOldP50, double yearOldP99, int errors, long auditBytesPerRetrieve,
-               double built, double registered, double freshnessP95, long walPerDocument, Map<String, Double> pages,
-               String bloat) {
+    /** A fresh load through the pipeline: built and registered per second, stored→registered p95 in s, WAL per document. */
+    record Pipeline(double built, double registered, double freshnessP95, long walPerDocument) {
     }
 
-    private static final String REPOSITORY = "2.25.284198587410923712306154780021350866101";
+    record Row(String size, long documents, long databaseBytes, long documentBytes, long resourceBytes, long otherBytes,
+               double todayP50, double todayP99, double yearOldP50, double yearOldP99, int errors, long auditBytesPerRetrieve,
+               Pipeline pipeline, Map<String, Double> pages, String bloat) {
+    }
+
+    private static final List<String> STATUS_PAGES = List.of("/status", "/status/pipeline", "/status/programme");
 
     private final LocalStack stack;
     private final JdbcClient jdbc;
+    private final String repositoryUniqueId;
     private final int rate;
     private final int seconds;
     private final int citizens;
     private final String template;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    NationalMeasures(LocalStack stack, JdbcClient jdbc, int rate, int seconds, int citizens) throws Exception {
+    NationalMeasures(LocalStack stack, JdbcClient jdbc, String repositoryUniqueId, int rate, int seconds, int citizens)
+            throws Exception {
         this.stack = stack;
         this.jdbc = jdbc;
+        this.repositoryUniqueId = repositoryUniqueId;
         this.rate = rate;
         this.seconds = seconds;
         this.citizens = citizens;
@@ -53,7 +59,7 @@ final class NationalMeasures {
     Row measure(String size, int round) throws Exception {
         System.out.printf("%n%s documents:%n", size);
         // the pipeline first: it also gives the empty database the documents ITI-43 asks for
-        double[] pipeline = pipeline(round);
+        Pipeline pipeline = pipeline(round);
         String bloat = bloat();
         NationalBenchmark.analyse(jdbc);
         long documents = Measuring.count(jdbc, "SELECT count(*) FROM repository.document");
@@ -75,16 +81,13 @@ final class NationalMeasures {
         Row row = new Row(size, documents, bytes[0], bytes[1], bytes[2], bytes[3], today == null ? Double.NaN : today.p50(),
                 today == null ? Double.NaN : today.p99(), yearOld == null ? Double.NaN : yearOld.p50(),
                 yearOld == null ? Double.NaN : yearOld.p99(), (today == null ? 0 : today.errors())
-                + (yearOld == null ? 0 : yearOld.errors()), auditPerRetrieve, pipeline[0], pipeline[1], pipeline[2],
-                (long) pipeline[3], pages, bloat);
+                + (yearOld == null ? 0 : yearOld.errors()), auditPerRetrieve, pipeline, pages, bloat);
         System.out.println("  " + row);
         return row;
     }
 
-    private static final List<String> STATUS_PAGES = List.of("/status", "/status/pipeline", "/status/programme");
-
-    /** A fresh mixed load through the product's initial load: built/s, registered/s, freshness p95 s, WAL per document. */
-    private double[] pipeline(int round) throws Exception {
+    /** A fresh mixed load through the product's initial load, end to end to the registry stand-in. */
+    private Pipeline pipeline(int round) throws Exception {
         Path file = Files.createTempFile("eojxds-national", ".ndjson");
         try {
             PipelineBenchmark.writeMixed(file, citizens, true, true, 100 + round);
@@ -92,10 +95,10 @@ final class NationalMeasures {
             long documents = citizens + (citizens + 2) / 3 + (citizens + 5) / 6;
             Instant since = Instant.now();
             Map<String, Long> scansBefore = sequentialReads();
-            long wal = NationalBenchmark.wal(jdbc);
+            long wal = Measuring.wal(jdbc);
             stack.ingest().getBean(InitialLoad.class).run(List.of(file.toString()));
             waitForRegistrations(since, documents);
-            long walBytes = NationalBenchmark.wal(jdbc) - wal;
+            long walBytes = Measuring.wal(jdbc) - wal;
             Map<String, Object> row = jdbc.sql("""
                     SELECT count(*) / greatest(extract(epoch FROM max(d.stored_at) - ?), 0.001) AS built,
                            count(*) / greatest(extract(epoch FROM max(r.registered_at) - ?), 0.001) AS registered,
@@ -111,7 +114,7 @@ final class NationalMeasures {
             System.out.printf("  pipeline: %,d documents, built %.0f/s, registered %.0f/s, stored→registered p95 %.1f s, "
                             + "WAL %,d bytes per document%n", documents, num(row, "built"), num(row, "registered"),
                     num(row, "fresh"), walBytes / Math.max(1, documents));
-            return new double[] {num(row, "built"), num(row, "registered"), num(row, "fresh"), walBytes / Math.max(1, documents)};
+            return new Pipeline(num(row, "built"), num(row, "registered"), num(row, "fresh"), walBytes / Math.max(1, documents));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -191,7 +194,7 @@ final class NationalMeasures {
         Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/soap+xml; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(template.replace("${DGWS_HEADERS}", headers)
-                        .replace("${REPOSITORY_UNIQUE_ID}", REPOSITORY)
+                        .replace("${REPOSITORY_UNIQUE_ID}", repositoryUniqueId)
                         .replace("${DOCUMENT_UNIQUE_ID}", chosen.get(random.nextInt(chosen.size())))
                         .replace("${ITI43_URL}", url))).build();
         RetrieveBenchmark.run(http, request, Math.max(2, seconds / 2), 4, rate); // warm-up
@@ -242,7 +245,8 @@ final class NationalMeasures {
                     r.documents(), r.databaseBytes() / (double) (1L << 30), r.databaseBytes() / n, r.documentBytes() / n,
                     r.resourceBytes() / n, r.otherBytes() / n, ms(r.todayP50()), ms(r.todayP99()), ms(r.yearOldP50()),
                     ms(r.yearOldP99()),
-                    r.built(), r.registered(), r.freshnessP95(), r.walPerDocument(), r.auditBytesPerRetrieve(),
+                    r.pipeline().built(), r.pipeline().registered(), r.pipeline().freshnessP95(),
+                    r.pipeline().walPerDocument(), r.auditBytesPerRetrieve(),
                     String.join(" | ", r.pages().values().stream().map(v -> String.format("%.0f", v)).toList()));
         }
     }

@@ -55,16 +55,16 @@ public final class StatusBenchmark {
                 report(jdbc);
             } else {
                 stack.loadReferenceData();
-                timed("generate", () -> generate(jdbc, audit, documents, resources));
+                Measuring.timed("generate", () -> generate(jdbc, audit, documents, resources));
             }
-            timed("vacuum analyze", () -> {
+            Measuring.timed("vacuum analyze", () -> {
                 for (String table : List.of("ingest.resource", "ingest.change", "ingest.quarantine", "repository.document",
                         "repository.retrieve_audit", "repository.registration_outbox", "registry.registration")) {
                     jdbc.sql("VACUUM ANALYZE " + table).update();
                 }
             });
             UsageRollup rollup = stack.repository().getBean(UsageRollup.class);
-            timed(reuse ? "rollup of what is new" : "first rollup of the whole audit",
+            Measuring.timed(reuse ? "rollup of what is new" : "first rollup of the whole audit",
                     () -> rollup.rollUntil(Instant.now().minus(Duration.ofMinutes(5))));
             // as autovacuum would have it on a database in use: statistics on every table
             jdbc.sql("ANALYZE").update();
@@ -108,12 +108,6 @@ public final class StatusBenchmark {
     private static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void timed(String what, Runnable step) {
-        long start = System.nanoTime();
-        step.run();
-        System.out.printf("  %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     // 98 municipalities: the five the simulator serves (with their SOR codes in the reference data) and 93 more

@@ -1,11 +1,8 @@
 package dk.eojxds.bench;
 
-import dk.eojxds.bench.drill.FailoverDrill;
 import dk.eojxds.testsupport.DatabaseCoordinates;
 import dk.eojxds.testsupport.Migrations;
 import dk.eojxds.testsupport.PostgresServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -41,10 +38,10 @@ public final class StorageBenchmark {
         SingleConnectionDataSource connection = new SingleConnectionDataSource(db.url(), db.user(),
                 db.password() == null ? "" : db.password(), true);
         JdbcClient jdbc = JdbcClient.create(connection);
-        Path golden = FailoverDrill.root().resolve("xds-repository-service/src/test/resources/golden");
-        String telma = Files.readString(golden.resolve("phmr-dk.xml"));
-        String kpro = Files.readString(golden.resolve("qrd-dk.xml"));
-        String fsiii = Files.readString(golden.resolve("fsiii-overview.json"));
+        GoldenDocuments golden = GoldenDocuments.read();
+        String telma = golden.telma();
+        String kpro = golden.kpro();
+        String fsiii = golden.fsiii();
         System.out.printf("machine: %d cores; %,d documents, TELMA:KPRO:FSIII %d:%d:%d; content %,d / %,d / %,d bytes%n",
                 Runtime.getRuntime().availableProcessors(), documents, shares[0], shares[1], shares[2],
                 telma.length(), kpro.length(), fsiii.length());
@@ -59,11 +56,11 @@ public final class StorageBenchmark {
             if (!variant.equals("external")) {
                 jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN content SET COMPRESSION " + variant).update();
             }
-            long walBefore = wal(jdbc);
+            long walBefore = Measuring.wal(jdbc);
             long started = System.nanoTime();
             load(jdbc, table, documents, shares, telma, kpro, fsiii);
             double loadSeconds = (System.nanoTime() - started) / 1e9;
-            long walBytes = wal(jdbc) - walBefore;
+            long walBytes = Measuring.wal(jdbc) - walBefore;
             jdbc.sql("VACUUM ANALYZE " + table).update();
             long[] size = jdbc.sql("""
                             SELECT pg_relation_size(c.oid), coalesce(pg_total_relation_size(c.reltoastrelid), 0),
@@ -127,10 +124,6 @@ public final class StorageBenchmark {
             throw new IllegalStateException("nothing read from " + table);
         }
         return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static long wal(JdbcClient jdbc) {
-        return jdbc.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class).single();
     }
 
     private static int[] shares(String text) {

@@ -85,7 +85,8 @@ public final class PostgresServer {
         }
     }
 
-    private void execute(String sql) {
+    /** Runs one statement on the server's own database, as the login the tests use (a benchmark's ALTER SYSTEM). */
+    public void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
